@@ -1,0 +1,34 @@
+"""Entry point: ``presswatch`` with its sub-commands."""
+
+from __future__ import annotations
+
+import logging
+
+import typer
+
+from presswatch.cli import config_cmd, db_cmd
+from presswatch.cli.context import CliContext, console
+from presswatch.errors import PresswatchError
+from presswatch.settings import Settings
+
+app = typer.Typer(help="Watch the foreign press and publish a reviewed trilingual digest.",
+                  no_args_is_help=True, pretty_exceptions_enable=False)
+
+
+@app.callback()
+def _root(ctx: typer.Context, verbose: bool = typer.Option(False, "--verbose", "-v")) -> None:
+    logging.basicConfig(level=logging.DEBUG if verbose else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s")
+    ctx.obj = CliContext(Settings())
+
+
+app.add_typer(db_cmd.app, name="db")
+app.add_typer(config_cmd.app, name="config")
+
+
+def main() -> None:
+    try:
+        app()
+    except PresswatchError as err:
+        console.print(f"[red]error:[/red] {err}")
+        raise SystemExit(2) from err

@@ -1,0 +1,147 @@
+"""All tables. Aggregates: outlets/feeds, articles/documents, translations, users."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from presswatch.store.base import Base, UTCDateTime, utcnow
+
+
+class Outlet(Base):
+    __tablename__ = "outlets"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    homepage: Mapped[str] = mapped_column(String(1000), unique=True)
+    country: Mapped[str] = mapped_column(String(8), default="")
+    language: Mapped[str] = mapped_column(String(16), default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    last_error: Mapped[str | None] = mapped_column(Text, default=None)
+    error_count: Mapped[int] = mapped_column(Integer, default=0)
+
+    feeds: Mapped[list[Feed]] = relationship(back_populates="outlet", cascade="all, delete-orphan")
+
+
+class Feed(Base):
+    """A feed with its health: last fetch, last error, items seen, next check."""
+
+    __tablename__ = "feeds"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    outlet_id: Mapped[int] = mapped_column(ForeignKey("outlets.id", ondelete="CASCADE"))
+    url: Mapped[str] = mapped_column(String(1000), unique=True)
+    title: Mapped[str] = mapped_column(String(500), default="")
+    etag: Mapped[str | None] = mapped_column(String(500), default=None)
+    last_modified: Mapped[str | None] = mapped_column(String(100), default=None)
+    last_fetch_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
+    last_status: Mapped[int | None] = mapped_column(Integer, default=None)
+    last_error: Mapped[str | None] = mapped_column(Text, default=None)
+    error_count: Mapped[int] = mapped_column(Integer, default=0)
+    items_seen: Mapped[int] = mapped_column(Integer, default=0)
+    next_check_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
+
+    outlet: Mapped[Outlet] = relationship(back_populates="feeds")
+
+
+class Document(Base):
+    """One unique article text, linked to every place it was found (``Article`` rows)."""
+
+    __tablename__ = "documents"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    content_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    minhash: Mapped[bytes | None] = mapped_column(LargeBinary, default=None)
+    title: Mapped[str] = mapped_column(Text)
+    blocks: Mapped[list] = mapped_column(JSON)  # [{"kind": "p", "text": "..."}]
+    author: Mapped[str | None] = mapped_column(String(500), default=None)
+    published: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
+    language: Mapped[str | None] = mapped_column(String(16), default=None)
+    canonical_url: Mapped[str | None] = mapped_column(String(1000), default=None)
+    paywalled: Mapped[bool] = mapped_column(Boolean, default=False)
+    section: Mapped[str | None] = mapped_column(String(64), default=None)
+    relevant: Mapped[bool] = mapped_column(Boolean, default=False)
+    topics: Mapped[list] = mapped_column(JSON, default=list)
+    # new -> candidate -> published | rejected
+    status: Mapped[str] = mapped_column(String(16), default="new", index=True)
+    status_changed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
+    status_by: Mapped[str | None] = mapped_column(String(100), default=None)
+    published_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    articles: Mapped[list[Article]] = relationship(back_populates="document")
+    translations: Mapped[list[TranslationRow]] = relationship(
+        back_populates="document", cascade="all, delete-orphan"
+    )
+
+
+class Article(Base):
+    """A place where an article was found: one URL on one outlet, and its pipeline stage.
+
+    ``stage`` is the truth for the task queue: discovered -> fetched -> done | failed |
+    rejected; ``lease_until`` marks work a worker owns; the reaper re-enqueues expired leases.
+    """
+
+    __tablename__ = "articles"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    url: Mapped[str] = mapped_column(String(1000), unique=True)
+    outlet_id: Mapped[int | None] = mapped_column(
+        ForeignKey("outlets.id", ondelete="SET NULL"), default=None
+    )
+    feed_id: Mapped[int | None] = mapped_column(
+        ForeignKey("feeds.id", ondelete="SET NULL"), default=None
+    )
+    document_id: Mapped[int | None] = mapped_column(
+        ForeignKey("documents.id", ondelete="SET NULL"), default=None, index=True
+    )
+    feed_title: Mapped[str] = mapped_column(Text, default="")
+    stage: Mapped[str] = mapped_column(String(16), default="discovered", index=True)
+    lease_until: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(Text, default=None)
+    reject_reason: Mapped[str | None] = mapped_column(String(64), default=None)
+    discovered_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    fetched_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
+
+    document: Mapped[Document | None] = relationship(back_populates="articles")
+    outlet: Mapped[Outlet | None] = relationship()
+
+
+class TranslationRow(Base):
+    """A document in one site language: original, machine translation or untranslated."""
+
+    __tablename__ = "translations"
+    __table_args__ = (UniqueConstraint("document_id", "language"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    language: Mapped[str] = mapped_column(String(16))
+    title: Mapped[str] = mapped_column(Text)
+    blocks: Mapped[list] = mapped_column(JSON)
+    status: Mapped[str] = mapped_column(String(16))  # original | machine | untranslated
+    engine: Mapped[str | None] = mapped_column(String(100), default=None)
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    document: Mapped[Document] = relationship(back_populates="translations")
+
+
+class User(Base):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(100), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(300))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

@@ -1,0 +1,1 @@
+"""Stories: the same event across outlets and languages (grouping arrives in a later issue)."""
