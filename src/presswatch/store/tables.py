@@ -90,7 +90,8 @@ class Article(Base):
     """A place where an article was found: one URL on one outlet, and its pipeline stage.
 
     ``stage`` is the truth for the task queue: discovered -> fetched -> done | failed |
-    rejected; ``lease_until`` marks work a worker owns; the reaper re-enqueues expired leases.
+    rejected; ``queued_at`` is when a task for it was last enqueued, ``lease_until`` marks work a
+    worker owns; the reaper re-enqueues work that is neither queued recently nor leased.
     """
 
     __tablename__ = "articles"
@@ -109,6 +110,7 @@ class Article(Base):
     feed_title: Mapped[str] = mapped_column(Text, default="")
     stage: Mapped[str] = mapped_column(String(16), default="discovered", index=True)
     lease_until: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
+    queued_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     last_error: Mapped[str | None] = mapped_column(Text, default=None)
     reject_reason: Mapped[str | None] = mapped_column(String(64), default=None)

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-26 16:52:01.633101
+Create Date: 2026-11-26 16:56:07.732793
 """
 
 from __future__ import annotations
@@ -105,6 +105,7 @@ def upgrade() -> None:
     sa.Column('feed_title', sa.Text(), nullable=False),
     sa.Column('stage', sa.String(length=16), nullable=False),
     sa.Column('lease_until', presswatch.store.base.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('queued_at', presswatch.store.base.UTCDateTime(timezone=True), nullable=True),
     sa.Column('attempts', sa.Integer(), nullable=False),
     sa.Column('last_error', sa.Text(), nullable=True),
     sa.Column('reject_reason', sa.String(length=64), nullable=True),

@@ -1,0 +1,253 @@
+"""The one place that chains the stages: feed → article URL → page → text → document → pages.
+
+Every step is idempotent and claims its article through a lease on the ``articles`` row, so a
+task that runs twice, or a worker killed mid-task, neither loses nor duplicates anything.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field, replace
+from datetime import timedelta
+from functools import cached_property
+
+from sqlalchemy.exc import IntegrityError
+
+from presswatch.enrich import enrich_article
+from presswatch.enrich import duplicates
+from presswatch.errors import PresswatchError, SourceError, TransientError
+from presswatch.extract.article import extract_article
+from presswatch.fetch.client import Fetcher
+from presswatch.models import Article as ExtractedArticle
+from presswatch.models import Rejected
+from presswatch.settings import Settings
+from presswatch.sources.feeds import parse_feed
+from presswatch.store import articles as store_articles
+from presswatch.store import review as store_review
+from presswatch.store import sources as store_sources
+from presswatch.store.base import Database, utcnow
+from presswatch.store.tables import Document
+from presswatch.translate.service import Translator
+
+log = logging.getLogger(__name__)
+
+NEAR_DUPLICATE_WINDOW = timedelta(days=14)
+
+
+@dataclass
+class CrawlResult:
+    feeds: int = 0
+    new_articles: list[int] = field(default_factory=list)
+    errors: dict[int, str] = field(default_factory=dict)
+
+
+class Pipeline:
+    """The stages composed over one database; the task layer calls these methods."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        db: Database,
+        *,
+        fetcher: Fetcher | None = None,
+        translator: Translator | None = None,
+    ) -> None:
+        self.settings = settings
+        self.db = db
+        if fetcher is not None:
+            self.fetcher = fetcher
+        if translator is not None:
+            self.translator = translator
+
+    @cached_property
+    def fetcher(self) -> Fetcher:
+        return Fetcher(self.settings)
+
+    @cached_property
+    def translator(self) -> Translator:
+        return Translator(self.settings)
+
+    def close(self) -> None:
+        if "fetcher" in self.__dict__:
+            self.fetcher.close()
+
+    # -- feeds ---------------------------------------------------------------------------
+
+    def due_feeds(self, *, all_feeds: bool = False) -> list[int]:
+        with self.db.session() as s:
+            if all_feeds:
+                return [f.id for f in store_sources.list_feeds(s)]
+            return [f.id for f in store_sources.due_feeds(s, utcnow())]
+
+    def crawl(self, feed_ids: list[int]) -> CrawlResult:
+        result = CrawlResult()
+        for feed_id in feed_ids:
+            result.feeds += 1
+            new_ids, error = self.crawl_feed(feed_id)
+            result.new_articles.extend(new_ids)
+            if error:
+                result.errors[feed_id] = error
+        return result
+
+    def crawl_feed(self, feed_id: int) -> tuple[list[int], str | None]:
+        """Fetch one feed (conditionally), record its health, add the new article URLs."""
+        interval = self.settings.feed_interval_minutes
+        with self.db.session() as s:
+            feed = store_sources.get_feed(s, feed_id)
+            url, etag, modified, outlet_id = feed.url, feed.etag, feed.last_modified, feed.outlet_id
+        try:
+            response = self.fetcher.fetch(url, etag=etag, last_modified=modified)
+        except PresswatchError as err:
+            log.warning("feed fetch failed", extra={"feed": feed_id, "url": url, "stage": "fetch"})
+            with self.db.session() as s:
+                store_sources.record_feed_error(
+                    s, feed_id, str(err), now=utcnow(), interval_minutes=interval
+                )
+            return [], str(err)
+        if response.not_modified:
+            with self.db.session() as s:
+                store_sources.record_feed_fetch(
+                    s, feed_id, status=304, etag=response.etag or etag,
+                    last_modified=response.last_modified or modified, items_new=0,
+                    now=utcnow(), interval_minutes=interval,
+                )
+            return [], None
+        parsed = parse_feed(response.body, response.final_url)
+        with self.db.session() as s:
+            new_ids = store_articles.add_discovered(
+                s, parsed.items, outlet_id=outlet_id, feed_id=feed_id
+            )
+            store_sources.record_feed_fetch(
+                s, feed_id, status=response.status, etag=response.etag,
+                last_modified=response.last_modified, items_new=len(new_ids),
+                now=utcnow(), interval_minutes=interval,
+            )
+            if parsed.error:
+                store_sources.record_feed_error(
+                    s, feed_id, parsed.error, now=utcnow(), interval_minutes=interval
+                )
+        return new_ids, parsed.error
+
+    # -- articles ------------------------------------------------------------------------
+
+    def process_article(self, article_id: int) -> str | None:
+        """discovered → extracted (or rejected/failed). None when another worker owns it."""
+        with self.db.session() as s:
+            row = store_articles.claim(
+                s, article_id, "discovered", now=utcnow(), lease_seconds=self.settings.lease_seconds
+            )
+            if row is None:
+                return None
+            url, attempts = row.url, row.attempts
+            outlet_language = row.outlet.language if row.outlet else ""
+        try:
+            response = self.fetcher.fetch(url)
+        except TransientError as err:
+            return self._postpone(article_id, err, attempts)
+        except SourceError as err:
+            return self._advance(article_id, "failed", last_error=str(err))
+        result = extract_article(
+            response.body, response.final_url, self.settings, content_type=response.content_type
+        )
+        if isinstance(result, Rejected):
+            return self._advance(
+                article_id, "rejected", reject_reason=result.reason, last_error=result.detail or None
+            )
+        doc_id = self._store_document(url, result, outlet_language)
+        return self._advance(article_id, "extracted", document_id=doc_id, fetched_at=utcnow())
+
+    def _postpone(self, article_id: int, err: Exception, attempts: int) -> str:
+        if attempts >= self.settings.fetch_retries + 2:
+            return self._advance(article_id, "failed", last_error=f"gave up: {err}")
+        delay = timedelta(seconds=self.settings.fetch_backoff * 60 * 2 ** min(attempts, 6))
+        with self.db.session() as s:
+            store_articles.postpone(s, article_id, str(err), until=utcnow() + delay)
+        return "discovered"
+
+    def _advance(self, article_id: int, stage: str, **fields: object) -> str:
+        with self.db.session() as s:
+            store_articles.advance(s, article_id, stage, **fields)
+        return stage
+
+    def _store_document(self, url: str, article: ExtractedArticle, outlet_language: str) -> int:
+        """The document for this text: the one already stored (URL, hash, MinHash) or a new one."""
+        if not article.language and outlet_language:
+            article = _with_language(article, outlet_language)
+        text = article.text
+        digest = duplicates.content_hash(text)
+        signature = duplicates.minhash_signature(text)
+        for _ in range(3):
+            with self.db.session() as s:
+                doc = self._find_copy(s, url, article, digest, signature)
+                if doc is not None:
+                    return doc.id
+            enrichment = enrich_article(article, self.settings)
+            try:
+                with self.db.session() as s:
+                    doc = store_articles.create_document(
+                        s, article, enrichment, content_hash=digest, minhash=signature
+                    )
+                    return doc.id
+            except IntegrityError:
+                continue  # another worker stored the same text a moment ago: link to it
+        raise TransientError(f"could not store the document for {url}")
+
+    def _find_copy(
+        self, s: object, url: str, article: ExtractedArticle, digest: str, signature: bytes
+    ) -> Document | None:
+        canonical = article.canonical_url
+        doc = store_articles.document_for_url(s, canonical) if canonical and canonical != url else None
+        doc = doc or store_articles.document_by_hash(s, digest)
+        return doc or store_articles.near_duplicate(
+            s, signature, duplicates.similarity,
+            threshold=self.settings.duplicate_threshold,
+            since=utcnow() - NEAR_DUPLICATE_WINDOW,
+        )
+
+    def translate_article(self, article_id: int) -> str | None:
+        """extracted → done: the document in every site language, then proposed or published."""
+        with self.db.session() as s:
+            row = store_articles.claim(
+                s, article_id, "extracted", now=utcnow(), lease_seconds=self.settings.lease_seconds
+            )
+            if row is None:
+                return None
+            doc = row.document
+            languages = store_articles.missing_languages(s, doc.id, self.settings.site_languages)
+            title, blocks = doc.title, store_articles.blocks_from_json(doc.blocks)
+            source = doc.language or ""
+            doc_id = doc.id
+        for language in languages:
+            translation = self.translator.translate_article(title, blocks, source, language)
+            with self.db.session() as s:
+                store_articles.save_translation(s, doc_id, translation)
+        with self.db.session() as s:
+            self._propose(s, doc_id)
+            store_articles.advance(s, article_id, "done")
+        return "done"
+
+    def _propose(self, s: object, doc_id: int) -> None:
+        """A relevant new document becomes a candidate, or is published when auto-publish is on."""
+        doc = s.get(Document, doc_id)
+        if doc.status != "new" or not doc.relevant:
+            return
+        store_review.set_status(s, doc_id, "candidate", by="pipeline")
+        if self.settings.auto_publish:
+            store_review.set_status(s, doc_id, "published", by="auto-publish")
+
+    # -- recovery ------------------------------------------------------------------------
+
+    def orphaned_work(self) -> list[tuple[int, str]]:
+        """Open articles whose lease expired, or queued long ago and never claimed."""
+        with self.db.session() as s:
+            return store_articles.orphaned(
+                s, now=utcnow(), grace_seconds=self.settings.lease_seconds
+            )
+
+    def mark_queued(self, article_ids: list[int]) -> None:
+        with self.db.session() as s:
+            store_articles.mark_queued(s, article_ids, now=utcnow())
+
+
+def _with_language(article: ExtractedArticle, language: str) -> ExtractedArticle:
+    return replace(article, language=language)
