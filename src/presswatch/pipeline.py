@@ -13,8 +13,7 @@ from functools import cached_property
 
 from sqlalchemy.exc import IntegrityError
 
-from presswatch.enrich import enrich_article
-from presswatch.enrich import duplicates
+from presswatch.enrich import duplicates, enrich_article
 from presswatch.errors import PresswatchError, SourceError, TransientError
 from presswatch.extract.article import extract_article
 from presswatch.fetch.client import Fetcher
@@ -151,7 +150,8 @@ class Pipeline:
         )
         if isinstance(result, Rejected):
             return self._advance(
-                article_id, "rejected", reject_reason=result.reason, last_error=result.detail or None
+                article_id, "rejected", reject_reason=result.reason,
+                last_error=result.detail or None,
             )
         doc_id = self._store_document(url, result, outlet_language)
         return self._advance(article_id, "extracted", document_id=doc_id, fetched_at=utcnow())
@@ -196,7 +196,9 @@ class Pipeline:
         self, s: object, url: str, article: ExtractedArticle, digest: str, signature: bytes
     ) -> Document | None:
         canonical = article.canonical_url
-        doc = store_articles.document_for_url(s, canonical) if canonical and canonical != url else None
+        doc = None
+        if canonical and canonical != url:
+            doc = store_articles.document_for_url(s, canonical)
         doc = doc or store_articles.document_by_hash(s, digest)
         return doc or store_articles.near_duplicate(
             s, signature, duplicates.similarity,

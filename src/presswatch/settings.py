@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Annotated
 
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
-from typing_extensions import Annotated
 
 from presswatch.errors import ConfigError
 
@@ -32,6 +32,9 @@ class Settings(BaseSettings):
     redis_url: str = Field("redis://127.0.0.1:6379/0", description="Redis URL for the queue.")
     worker_threads: int = Field(2, description="Worker threads per worker process.")
     lease_seconds: int = Field(300, description="How long a worker owns an article's stage.")
+    reap_interval: float = Field(
+        30.0, description="Seconds between the worker's checks for orphaned work."
+    )
 
     allow_private_urls: bool = Field(
         False, description="Allow fetching loopback and private addresses (demo and tests)."

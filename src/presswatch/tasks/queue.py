@@ -40,7 +40,6 @@ class Tasks:
         self.crawl_feed = self.huey.task(name="crawl_feed")(self._crawl_feed)
         self.process_article = self.huey.task(name="process_article")(self._process_article)
         self.translate_article = self.huey.task(name="translate_article")(self._translate_article)
-        self.reap = self.huey.periodic_task(crontab(minute="*"), name="reap")(self._reap)
         self.crawl_due = self.huey.periodic_task(crontab(minute="*/5"), name="crawl_due")(
             self._crawl_due
         )
@@ -74,7 +73,7 @@ class Tasks:
     def _translate_article(self, article_id: int) -> str | None:
         return self.pipeline.translate_article(article_id)
 
-    def _reap(self) -> int:
+    def reap_now(self) -> int:
         """Re-enqueue every open article nobody owns (killed worker, lost message)."""
         work = self.pipeline.orphaned_work()
         self.enqueue_articles(work)

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 
 from huey.consumer import Consumer
+from sqlalchemy.exc import SQLAlchemyError
 
+from presswatch.errors import PresswatchError
 from presswatch.tasks.queue import Tasks
+
+log = logging.getLogger(__name__)
 
 
 class EmbeddedConsumer(Consumer):
@@ -30,8 +35,28 @@ def make_consumer(tasks: Tasks, *, workers: int, periodic: bool = True) -> Consu
     )
 
 
+class Reaper(threading.Thread):
+    """Re-enqueues orphaned work at start and every ``reap_interval`` seconds."""
+
+    def __init__(self, tasks: Tasks) -> None:
+        super().__init__(name="presswatch-reaper", daemon=True)
+        self.tasks = tasks
+        self.stopped = threading.Event()
+
+    def run(self) -> None:
+        while not self.stopped.is_set():
+            try:
+                self.tasks.reap_now()
+            except (PresswatchError, SQLAlchemyError):
+                log.exception("reaper failed; trying again later")
+            self.stopped.wait(self.tasks.settings.reap_interval)
+
+
 def run_worker(tasks: Tasks, *, workers: int) -> None:
-    """Block running a consumer; the reaper runs at start so killed work resumes at once."""
-    tasks.reap()
-    consumer = make_consumer(tasks, workers=workers)
-    consumer.run()
+    """Block running a consumer plus the reaper, so a killed worker's work resumes."""
+    reaper = Reaper(tasks)
+    reaper.start()
+    try:
+        make_consumer(tasks, workers=workers).run()
+    finally:
+        reaper.stopped.set()
