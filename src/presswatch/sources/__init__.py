@@ -1,0 +1,1 @@
+"""Sources: outlet catalogs, OPML, feed discovery and feed parsing (no network here)."""
