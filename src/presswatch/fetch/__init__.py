@@ -1,0 +1,1 @@
+"""Fetch: a polite, guarded HTTP client (robots.txt, per-host interval, SSRF guard, limits)."""
