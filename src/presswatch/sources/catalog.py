@@ -25,11 +25,16 @@ from presswatch.errors import InputError
 from presswatch.models import OutletEntry
 from presswatch.urls import canonicalize_url
 
-__all__ = ["load_catalog", "outlet_from_mapping", "check_http_url"]
+__all__ = ["check_http_url", "is_language_tag", "load_catalog", "outlet_from_mapping"]
 
 FIELDS = ("name", "homepage", "country", "language", "feeds")
 _COUNTRY = re.compile(r"^[A-Za-z]{2}$")
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
+
+
+def is_language_tag(tag: str) -> bool:
+    """Whether ``tag`` looks like a BCP-47 language tag (``de``, ``pt-BR``, ``sr-Latn``)."""
+    return bool(_LANGUAGE.match(tag))
 
 
 def check_http_url(value: object, what: str) -> str:

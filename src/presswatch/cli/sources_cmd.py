@@ -1,0 +1,198 @@
+"""``presswatch sources import|add|list|import-opml|export-opml``: outlets and their feeds."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import Annotated
+from urllib.parse import urlsplit
+
+import typer
+from rich.console import Console
+from rich.table import Table
+from sqlalchemy.exc import OperationalError, ProgrammingError
+from sqlalchemy.orm import Session
+
+from presswatch.cli.context import cli_context, console
+from presswatch.errors import ConfigError, InputError
+from presswatch.fetch.client import Fetcher
+from presswatch.models import OutletEntry
+from presswatch.sources.catalog import (
+    check_http_url,
+    is_language_tag,
+    load_catalog,
+    outlet_from_mapping,
+)
+from presswatch.sources.discover import describe_page
+from presswatch.sources.feeds import detect_feed_format, parse_feed
+from presswatch.sources.opml import parse_opml, render_opml
+from presswatch.store import sources as store_sources
+from presswatch.store.base import utcnow
+from presswatch.store.tables import Feed
+
+app = typer.Typer(help="Outlets and their feeds: import, add, list, OPML.", no_args_is_help=True)
+out = Console(highlight=False)
+
+
+@contextmanager
+def _session(ctx: typer.Context) -> Iterator[Session]:
+    try:
+        with cli_context(ctx).db.session() as session:
+            yield session
+    except (OperationalError, ProgrammingError) as err:
+        text = str(err.orig)
+        if "no such table" in text or "does not exist" in text:
+            raise ConfigError("the database has no tables yet: run `presswatch db upgrade`"
+                              ) from err
+        raise
+
+
+def _report(source: str, total: int, counts: store_sources.ImportCounts) -> None:
+    typer.echo(f"{source}: {total} outlet(s): {counts.outlets_new} new, "
+               f"{counts.outlets_known} already known; {counts.feeds_new} new feed(s)")
+
+
+@app.command("import")
+def import_catalog(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(help="Catalog file: TOML ([[outlet]] tables) or JSON.")],
+) -> None:
+    """Import the outlets and feeds of a catalog FILE (known ones are updated, not doubled)."""
+    entries = load_catalog(file)
+    with _session(ctx) as session:
+        counts = store_sources.import_entries(session, entries)
+    _report(str(file), len(entries), counts)
+
+
+@app.command("import-opml")
+def import_opml(
+    ctx: typer.Context, file: Annotated[Path, typer.Argument(help="OPML 1.0/2.0 file.")]
+) -> None:
+    """Import the feeds of an OPML FILE, one outlet per htmlUrl."""
+    try:
+        data = file.read_bytes()
+    except OSError as err:
+        raise InputError(f"{file}: cannot read it ({err.strerror or err})") from err
+    try:
+        entries = parse_opml(data)
+    except InputError as err:
+        raise InputError(f"{file}: {err}") from err
+    if not entries:
+        raise InputError(f"{file}: no outline with an xmlUrl or htmlUrl")
+    with _session(ctx) as session:
+        counts = store_sources.import_entries(session, entries)
+    _report(str(file), len(entries), counts)
+
+
+@app.command("export-opml")
+def export_opml(
+    ctx: typer.Context,
+    file: Annotated[
+        Path | None, typer.Argument(help="Where to write; standard output if absent.")
+    ] = None,
+) -> None:
+    """Write every outlet and feed as OPML 2.0."""
+    with _session(ctx) as session:
+        entries = store_sources.outlet_entries(session)
+    xml = render_opml(entries)
+    if file is None:
+        sys.stdout.write(xml)
+        return
+    try:
+        file.write_text(xml, encoding="utf-8")
+    except OSError as err:
+        raise InputError(f"{file}: cannot write it ({err.strerror or err})") from err
+    console.print(f"wrote {len(entries)} outlet(s) to {file}", markup=False)
+
+
+def _site_root(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}/"
+
+
+def _discover(settings: object, url: str) -> tuple[OutletEntry, str]:
+    """An entry for ``url`` (a homepage or a feed) and a note on what was found."""
+    with Fetcher(settings) as fetcher:  # type: ignore[arg-type]
+        response = fetcher.fetch(url)
+    host = urlsplit(response.final_url).netloc
+    if detect_feed_format(response.body) is not None:
+        parsed = parse_feed(response.body, response.final_url)
+        note = "the URL is a feed" + (f" (with a problem: {parsed.error})" if parsed.error else "")
+        entry = OutletEntry(name=parsed.title or host, homepage=_site_root(response.final_url),
+                            feeds=(response.final_url,))
+        return entry, note
+    page = describe_page(response.body, response.final_url)
+    if not page.feeds:
+        raise InputError(
+            f"no feed found at {url}: the page announces no RSS, Atom or JSON Feed with "
+            '<link rel="alternate">; give the URL of the feed itself'
+        )
+    language = page.language.replace("_", "-")
+    entry = OutletEntry(name=page.title or host, homepage=response.final_url,
+                        language=language if is_language_tag(language) else "",
+                        feeds=page.feeds)
+    return entry, f"{len(page.feeds)} feed(s) announced by the page"
+
+
+@app.command("add")
+def add(
+    ctx: typer.Context,
+    url: Annotated[str, typer.Argument(help="The outlet's homepage, or one of its feeds.")],
+    name: Annotated[str, typer.Option(help="Outlet name (default: the page's title).")] = "",
+    country: Annotated[str, typer.Option(help="ISO 3166-1 alpha-2 code, e.g. DE.")] = "",
+    language: Annotated[str, typer.Option(help="BCP-47 tag (default: <html lang>).")] = "",
+) -> None:
+    """Fetch URL, find its feeds (<link rel=alternate>) and add the outlet."""
+    check_http_url(url, "URL")
+    found, note = _discover(cli_context(ctx).settings, url)
+    entry = outlet_from_mapping({
+        "name": (name or found.name)[:200], "homepage": found.homepage,
+        "country": country or found.country, "language": language or found.language,
+        "feeds": list(found.feeds),
+    })
+    with _session(ctx) as session:
+        counts = store_sources.import_entries(session, [entry])
+    state = "added" if counts.outlets_new else "already known, updated"
+    typer.echo(f"{entry.name} ({entry.homepage}): {state}; {note}; "
+               f"{counts.feeds_new} new feed(s)")
+    for feed in entry.feeds:
+        typer.echo(f"  {feed}")
+
+
+def _when(value: datetime | None, empty: str) -> str:
+    return value.strftime("%Y-%m-%d %H:%M") if value is not None else empty
+
+
+def _feed_row(outlet_name: str, feed: Feed) -> tuple[str, ...]:
+    error = feed.last_error or ""
+    if len(error) > 90:
+        error = error[:89] + "…"
+    if error and feed.error_count > 1:
+        error = f"{error} (×{feed.error_count})"
+    status = "" if feed.last_status is None else str(feed.last_status)
+    return (outlet_name, feed.url, _when(feed.last_fetch_at, "never"), status, error,
+            str(feed.items_seen), _when(feed.next_check_at, "now"))
+
+
+@app.command("list")
+def list_sources(ctx: typer.Context) -> None:
+    """Every feed with its health: last fetch, status, last error, items seen, next check."""
+    with _session(ctx) as session:
+        outlets = store_sources.list_outlets(session)
+        rows = [_feed_row(o.name, f) for o in outlets for f in sorted(o.feeds, key=lambda f: f.id)]
+        rows += [(o.name, "(no feed)", "", "", o.last_error or "", "", "")
+                 for o in outlets if not o.feeds]
+    if not rows:
+        typer.echo("no outlets yet: run `presswatch sources import FILE` or "
+                   "`presswatch sources add URL`")
+        return
+    table = Table(title=f"feeds at {_when(utcnow(), '')} UTC")
+    for column in ("outlet", "feed", "last fetch", "status", "last error", "items seen",
+                   "next check"):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(*row)
+    out.print(table)
