@@ -1,0 +1,49 @@
+"""``presswatch translate --from ru --to uk``: translate stdin with the house glossary applied."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from presswatch.cli.context import cli_context
+from presswatch.errors import TranslationError
+from presswatch.translate.service import Translator
+
+
+def translate(
+    ctx: typer.Context,
+    source: str = typer.Option("", "--from", help="Language of the input (BCP-47), e.g. ru."),
+    target: str = typer.Option("", "--to", help="Language to translate into, e.g. uk."),
+    engine: str | None = typer.Option(None, "--engine", help="Use this engine only."),
+    list_engines: bool = typer.Option(
+        False, "--list-engines", help="Print the engines, their pairs and whether they run."
+    ),
+) -> None:
+    """Translate text read on stdin (paragraphs separated by blank lines) and print it."""
+    translator = Translator(cli_context(ctx).settings)
+    if list_engines:
+        for line in engine_lines(translator):
+            typer.echo(line)
+        return
+    if not source or not target:
+        typer.echo("error: give both --from and --to (or --list-engines)", err=True)
+        raise typer.Exit(2)
+    text = sys.stdin.read()
+    try:
+        result = translator.translate_text(text, source, target, engine)
+    except TranslationError as err:
+        typer.echo(f"error: {err}", err=True)
+        raise typer.Exit(2) from err
+    typer.echo(result)
+
+
+def engine_lines(translator: Translator) -> list[str]:
+    """One line per engine: name, pairs, and "available" or the reason it is not."""
+    lines = []
+    for engine in translator.engines:
+        reason = engine.unavailable_reason()
+        pairs = ", ".join(f"{s}→{t}" for s, t in sorted(engine.pairs())) or "-"
+        state = "available" if not reason else f"unavailable: {reason}"
+        lines.append(f"{engine.name}\t{pairs}\t{state}")
+    return lines
