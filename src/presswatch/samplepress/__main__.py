@@ -1,0 +1,29 @@
+"""``python -m presswatch.samplepress``: serve the sample press and print its catalog."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import threading
+
+from presswatch.samplepress.server import SamplePress
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m presswatch.samplepress",
+                                     description=__doc__)
+    parser.add_argument("--host", default="127.0.0.1", help="address to bind (127.0.0.1)")
+    args = parser.parse_args(argv)
+    with SamplePress(host=args.host) as press:
+        sys.stdout.write(press.catalog_toml())
+        sys.stdout.write(f"\n# {len(press.articles)} article pages; Ctrl-C stops.\n")
+        sys.stdout.flush()
+        try:
+            threading.Event().wait()
+        except KeyboardInterrupt:
+            pass
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
