@@ -1,0 +1,1 @@
+"""Review: the editorial states of a document and the desk's authentication."""

@@ -1,0 +1,1 @@
+"""UI strings, one TOML file per language; every key must exist in every file (tested)."""

@@ -1,0 +1,1 @@
+"""Route modules: ``public`` (the site) and ``desk`` (the editors' review pages)."""
