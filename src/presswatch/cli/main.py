@@ -6,7 +6,17 @@ import logging
 
 import typer
 
-from presswatch.cli import config_cmd, crawl_cmd, db_cmd, demo_cmd, sources_cmd, translate_cmd
+from presswatch.cli import (
+    config_cmd,
+    crawl_cmd,
+    db_cmd,
+    demo_cmd,
+    review_cmd,
+    serve_cmd,
+    sources_cmd,
+    translate_cmd,
+    users_cmd,
+)
 from presswatch.cli.context import CliContext, console
 from presswatch.errors import PresswatchError
 from presswatch.settings import Settings
@@ -29,6 +39,9 @@ app.command("translate")(translate_cmd.translate)
 app.command("crawl")(crawl_cmd.crawl)
 app.command("worker")(crawl_cmd.worker)
 app.command("demo")(demo_cmd.demo)
+app.command("serve")(serve_cmd.serve)
+app.add_typer(users_cmd.app, name="users")
+app.add_typer(review_cmd.app, name="review")
 
 
 def main() -> None:
