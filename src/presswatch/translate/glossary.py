@@ -78,9 +78,19 @@ class _Replacer:
                 right = self._mapping[key]
             else:
                 right = self._mapping[self._upper[key]].upper()
+            right = _keep_spacing(wrong, right)
             if right != wrong:
                 found.append(Violation(match.span("word"), wrong, right))
         return found
+
+
+def _keep_spacing(wrong: str, right: str) -> str:
+    """``right`` with the spaces or line breaks that separate the words of ``wrong``."""
+    gaps = re.findall(r"\s+", wrong)
+    words = right.split()
+    if len(gaps) != len(words) - 1:
+        return right
+    return "".join(word + gap for word, gap in zip(words, [*gaps, ""], strict=True))
 
 
 def _merge(first: list[Violation], second: list[Violation]) -> list[Violation]:
