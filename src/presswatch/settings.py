@@ -24,7 +24,7 @@ class Settings(BaseSettings):
 
     model_config = SettingsConfigDict(env_prefix="PRESSWATCH_", env_file=".env", extra="ignore")
 
-    data_dir: Path = Field(Path("var"), description="Directory for the database, queue and WARCs.")
+    data_dir: Path = Field(Path("var"), description="Directory for the database, the queue and engine data.")
     database_url: str = Field(
         "", description="SQLAlchemy URL; empty means a SQLite file in data_dir."
     )
@@ -72,8 +72,10 @@ class Settings(BaseSettings):
         None, description="TOML file of house terms; empty: the built-in one."
     )
     apertium_dir: Path | None = Field(
-        None, description="Apertium data dir; empty: the Debian one, patched when needed."
+        None, description="Where the patched (tagger-less) Apertium modes are written; "
+        "empty: data_dir/apertium."
     )
+    translate_timeout: float = Field(60.0, description="Seconds one engine call may take.")
     min_article_chars: int = Field(300, description="Shorter extracted texts are rejected.")
     duplicate_threshold: float = Field(0.8, description="MinHash Jaccard for a republished copy.")
 

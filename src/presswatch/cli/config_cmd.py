@@ -27,6 +27,22 @@ def settings_rows(settings: Settings) -> list[tuple[str, str, str]]:
     return rows
 
 
+def settings_markdown() -> str:
+    """The settings table of docs/configuration.md (defaults, not this machine's values)."""
+    lines = ["| variable | default | description |", "| --- | --- | --- |"]
+    defaults = Settings.model_construct()
+    for env, value, description in settings_rows(defaults):
+        shown = f"`{value}`" if value else "(empty)"
+        lines.append(f"| `{env}` | {shown} | {description} |")
+    return "\n".join(lines) + "\n"
+
+
+@app.command("docs")
+def docs() -> None:
+    """Print the settings table in Markdown (docs/configuration.md is made from it)."""
+    print(settings_markdown(), end="")
+
+
 @app.command("show")
 def show(ctx: typer.Context) -> None:
     """Print every setting with its value and description."""

@@ -1,0 +1,1 @@
+"""Benchmarks: ``make bench`` runs every area and compares with its baseline.json floors."""
