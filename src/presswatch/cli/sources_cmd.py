@@ -168,13 +168,17 @@ def _when(value: datetime | None, empty: str) -> str:
 
 def _feed_row(outlet_name: str, feed: Feed) -> tuple[str, ...]:
     error = feed.last_error or ""
-    if len(error) > 90:
-        error = error[:89] + "…"
+    if error.startswith(feed.url + ": "):
+        error = error[len(feed.url) + 2:]
+    if len(error) > 120:
+        error = error[:119] + "…"
     if error and feed.error_count > 1:
         error = f"{error} (×{feed.error_count})"
-    status = "" if feed.last_status is None else str(feed.last_status)
-    return (outlet_name, feed.url, _when(feed.last_fetch_at, "never"), status, error,
-            str(feed.items_seen), _when(feed.next_check_at, "now"))
+    fetched = _when(feed.last_fetch_at, "never")
+    if feed.last_status is not None:
+        fetched += f"\nHTTP {feed.last_status}"
+    return (f"{outlet_name}\n{feed.url}", fetched, error, str(feed.items_seen),
+            _when(feed.next_check_at, "now"))
 
 
 @app.command("list")
@@ -183,16 +187,18 @@ def list_sources(ctx: typer.Context) -> None:
     with _session(ctx) as session:
         outlets = store_sources.list_outlets(session)
         rows = [_feed_row(o.name, f) for o in outlets for f in sorted(o.feeds, key=lambda f: f.id)]
-        rows += [(o.name, "(no feed)", "", "", o.last_error or "", "", "")
+        rows += [(f"{o.name}\n(no feed)", "", o.last_error or "", "", "")
                  for o in outlets if not o.feeds]
     if not rows:
         typer.echo("no outlets yet: run `presswatch sources import FILE` or "
                    "`presswatch sources add URL`")
         return
-    table = Table(title=f"feeds at {_when(utcnow(), '')} UTC")
-    for column in ("outlet", "feed", "last fetch", "status", "last error", "items seen",
-                   "next check"):
-        table.add_column(column, overflow="fold")
+    table = Table(title=f"feeds at {_when(utcnow(), '')} UTC", show_lines=True)
+    table.add_column("outlet / feed", overflow="fold", ratio=3)
+    table.add_column("last fetch", width=10)
+    table.add_column("last error", overflow="fold", ratio=2)
+    table.add_column("items seen", justify="right", width=5)
+    table.add_column("next check", width=10)
     for row in rows:
         table.add_row(*row)
     out.print(table)

@@ -84,7 +84,7 @@ def _parse(body: bytes, base_url: str) -> ParsedFeed:
     if not body.strip():
         return ParsedFeed(items=(), error="empty document")
     kind = detect_feed_format(body)
-    if kind == "json" or (kind is None and body.lstrip()[:1] in (b"{", b"[")):
+    if kind == "json" or (kind is None and _head_text(body).lstrip().startswith(("{", "["))):
         return _parse_json_feed(body, base_url)
     if kind == "sitemap":
         return _parse_sitemap(body, base_url)
