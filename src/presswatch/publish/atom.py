@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 
 from lxml import etree
 
-from presswatch.publish.sanitize import plain_text, strip_control
+from presswatch.publish.sanitize import strip_control
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -67,7 +67,7 @@ def _entry(parent: etree._Element, entry: AtomEntry) -> None:
     node = _add(parent, "entry")
     node.set(XML_LANG, entry.language)
     _add(node, "id", entry.id)
-    _add(node, "title", plain_text(entry.title), type="text")
+    _add(node, "title", entry.title, type="text")
     _add(node, "link", rel="alternate", type="text/html", href=entry.link, hreflang=entry.language)
     if entry.source_link:
         _add(node, "link", rel="via", type="text/html", href=entry.source_link)
@@ -75,7 +75,7 @@ def _entry(parent: etree._Element, entry: AtomEntry) -> None:
     if entry.published is not None:
         _add(node, "published", atom_date(entry.published))
     author = _add(node, "author")
-    _add(author, "name", plain_text(entry.author) or "unknown")
+    _add(author, "name", entry.author.strip() or "unknown")
     for term, label in entry.categories:
         _add(node, "category", term=term, label=label)
     if entry.summary:

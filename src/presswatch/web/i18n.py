@@ -1,4 +1,4 @@
-"""UI strings from ``presswatch/locales/<lang>.toml``; templates call ``t("section.key")``."""
+"""UI strings from ``presswatch/locales/<lang>.toml``; templates call ``t(key, **values)``."""
 
 from __future__ import annotations
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
 import warnings
+from pathlib import Path
 
 import pytest
 from starlette.exceptions import StarletteDeprecationWarning
@@ -12,14 +14,29 @@ with warnings.catch_warnings():
     warnings.simplefilter("ignore", StarletteDeprecationWarning)
     from fastapi.testclient import TestClient
 
+from tests.unit.web.seed import SeededSite, seed_site
+
 from presswatch.settings import Settings
 from presswatch.store import migrate
 from presswatch.store import users as store_users
 from presswatch.store.base import Database
 from presswatch.web.app import create_app
-from tests.unit.web.seed import SeededSite, seed_site
 
 EDITOR, PASSWORD = "editor", "correct horse battery"
+
+
+@pytest.fixture(scope="session")
+def seeded_template(tmp_path_factory) -> tuple[Path, SeededSite]:
+    """One migrated and seeded SQLite file (with an editor) that each test copies."""
+    path = tmp_path_factory.mktemp("site-template") / "presswatch.db"
+    url = f"sqlite:///{path}"
+    migrate.upgrade(url)
+    database = Database(url)
+    site = seed_site(database)
+    with database.session() as session:
+        store_users.create_user(session, EDITOR, PASSWORD)
+    database.dispose()
+    return path, site
 
 
 @pytest.fixture
@@ -28,19 +45,16 @@ def settings(tmp_path) -> Settings:
 
 
 @pytest.fixture
-def db(settings: Settings):
-    migrate.upgrade(settings.db_url)
+def db(settings: Settings, seeded_template):
+    shutil.copyfile(seeded_template[0], settings.data_dir / "presswatch.db")
     database = Database(settings.db_url)
     yield database
     database.dispose()
 
 
 @pytest.fixture
-def seeded(db: Database) -> SeededSite:
-    site = seed_site(db)
-    with db.session() as session:
-        store_users.create_user(session, EDITOR, PASSWORD)
-    return site
+def seeded(db: Database, seeded_template) -> SeededSite:
+    return seeded_template[1]
 
 
 @pytest.fixture

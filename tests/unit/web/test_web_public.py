@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 from lxml import html
-
 from tests.unit.web.seed import XSS_TEXT
 
 
@@ -17,7 +16,8 @@ def page(client, path: str, status: int = 200):
 
 def article_href(client, lang: str, section: str, doc_id: int) -> str:
     tree = page(client, f"/{lang}/{section}/")
-    hrefs = [h for h in tree.xpath("//main//a/@href") if h.startswith(f"/{lang}/{section}/{doc_id}-")]
+    prefix = f"/{lang}/{section}/{doc_id}-"
+    hrefs = [h for h in tree.xpath("//main//a/@href") if h.startswith(prefix)]
     assert hrefs, f"document {doc_id} not linked from /{lang}/{section}/"
     return hrefs[0]
 
