@@ -32,11 +32,11 @@ MONTHS = {
 LOCALES = {"de": "de_DE", "en": "en_US", "ru": "ru_RU", "uk": "uk_UA"}
 
 
-def date_label(when: datetime, language: str) -> str:
+def date_label(when: datetime, language: str, country: str = "") -> str:
     """A date as the outlet's readers see it: "14. Januar 2026, 08:30"."""
     month = MONTHS.get(language, MONTHS["en"])[when.month - 1]
     clock = when.strftime("%H:%M")
-    if language == "en":
+    if language == "en" and country != "GB":
         return f"{month} {when.day}, {when.year}, {clock}"
     if language == "de":
         return f"{when.day}. {month} {when.year}, {clock} Uhr"
@@ -63,10 +63,11 @@ def _outlet_context(outlet: OutletSpec, base: str, active: str = "") -> dict:
 
 
 def _teaser(item: Placed) -> dict:
-    rubric = item.outlet.rubric(item.spec.rubric)
+    outlet = item.outlet
     return {
         "title": item.spec.title, "url": item.url, "lead": item.spec.lead,
-        "rubric": rubric.name, "date": date_label(item.spec.published, item.outlet.language),
+        "rubric": outlet.rubric(item.spec.rubric).name,
+        "date": date_label(item.spec.published, outlet.language, outlet.country),
         "iso": item.spec.published.isoformat(timespec="seconds"),
         "paywall": item.spec.kind == "paywall",
     }
@@ -81,7 +82,9 @@ def _comments(outlet: OutletSpec, item: Placed) -> list[dict]:
     return [
         {
             "name": pool[i][0], "text": pool[i][1],
-            "date": date_label(item.spec.published + timedelta(hours=2 + 3 * k), outlet.language),
+            "date": date_label(
+                item.spec.published + timedelta(hours=2 + 3 * k), outlet.language, outlet.country
+            ),
         }
         for k, i in enumerate(picks)
     ]
@@ -132,7 +135,7 @@ class Pages:
             "title": spec.title, "author": spec.author, "lead": spec.lead,
             "blocks": [{"kind": b.kind, "text": b.text} for b in spec.blocks],
             "iso": spec.published.isoformat(timespec="seconds"),
-            "date": date_label(spec.published, outlet.language),
+            "date": date_label(spec.published, outlet.language, outlet.country),
             "rubric": rubric.name, "rubric_url": f"{base}/{rubric.slug}/",
             "url": item.url, "paywall": spec.kind == "paywall",
             "source": {"name": source.outlet.name, "url": source.url} if source else None,
