@@ -148,14 +148,18 @@ def add(
     """Fetch URL, find its feeds (<link rel=alternate>) and add the outlet."""
     check_http_url(url, "URL")
     found, note = _discover(cli_context(ctx).settings, url)
-    entry = outlet_from_mapping({
-        "name": (name or found.name)[:200], "homepage": found.homepage,
-        "country": country or found.country, "language": language or found.language,
-        "feeds": list(found.feeds),
-    })
     with _session(ctx) as session:
+        known = store_sources.find_outlet(session, found.homepage)
+        if known is not None:  # what was found on the page never overrides the catalog
+            found = OutletEntry(name=known.name, homepage=known.homepage, country=known.country,
+                                language=known.language, feeds=found.feeds)
+        entry = outlet_from_mapping({
+            "name": (name or found.name)[:200], "homepage": found.homepage,
+            "country": country or found.country, "language": language or found.language,
+            "feeds": list(found.feeds),
+        })
         counts = store_sources.import_entries(session, [entry])
-    state = "added" if counts.outlets_new else "already known, updated"
+    state = "added" if counts.outlets_new else "already known"
     typer.echo(f"{entry.name} ({entry.homepage}): {state}; {note}; "
                f"{counts.feeds_new} new feed(s)")
     for feed in entry.feeds:

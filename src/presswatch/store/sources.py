@@ -22,6 +22,7 @@ __all__ = [
     "MAX_BACKOFF",
     "backoff_delay",
     "due_feeds",
+    "find_outlet",
     "get_feed",
     "import_entries",
     "list_feeds",
@@ -47,8 +48,10 @@ class ImportCounts:
     feeds_new: int = 0
 
 
-def _find_outlet(session: Session, homepage: str) -> Outlet | None:
-    return session.scalars(select(Outlet).where(Outlet.homepage == homepage)).first()
+def find_outlet(session: Session, homepage: str) -> Outlet | None:
+    """The outlet whose homepage is ``homepage`` (compared in canonical form), if any."""
+    query = select(Outlet).where(Outlet.homepage == canonicalize_url(homepage))
+    return session.scalars(query).first()
 
 
 def _add_feeds(session: Session, outlet: Outlet, feeds: tuple[str, ...]) -> int:
@@ -67,7 +70,7 @@ def _add_feeds(session: Session, outlet: Outlet, feeds: tuple[str, ...]) -> int:
 
 def _upsert(session: Session, entry: OutletEntry) -> tuple[Outlet, bool, int]:
     homepage = canonicalize_url(entry.homepage)
-    outlet = _find_outlet(session, homepage)
+    outlet = find_outlet(session, homepage)
     created = outlet is None
     if outlet is None:
         outlet = Outlet(name=entry.name, homepage=homepage, country=entry.country,

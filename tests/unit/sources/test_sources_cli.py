@@ -145,6 +145,18 @@ def test_add_discovers_the_feed_of_a_homepage(cli: CliRunner) -> None:
     assert 'language="pl"' in entries and 'country="PL"' in entries
 
 
+def test_add_on_a_known_outlet_keeps_its_catalog_name(cli: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "catalog.toml"
+    path.write_text('[[outlet]]\nname = "Ledger"\nlanguage = "pl-PL"\n'
+                    'homepage = "https://ledger.example/"\n', encoding="utf-8")
+    run(cli, "import", str(path))
+    result = run(cli, "add", "https://ledger.example/")
+    assert "Ledger (https://ledger.example/): already known;" in result.output
+    assert "1 new feed(s)" in result.output
+    opml = run(cli, "export-opml").output
+    assert 'text="Ledger"' in opml and 'language="pl-PL"' in opml
+
+
 def test_add_accepts_a_feed_url(cli: CliRunner) -> None:
     result = run(cli, "add", "https://ledger.example/rss.xml", "--name", "Ledger")
     assert result.exit_code == 0, result.output
