@@ -49,6 +49,7 @@ class Settings(BaseSettings):
     max_redirects: int = Field(5, description="Most redirects followed.")
     min_host_interval: float = Field(1.0, description="Seconds between requests to one host.")
     respect_robots: bool = Field(True, description="Obey robots.txt.")
+    robots_ttl: float = Field(3600.0, description="Seconds a host's robots.txt is cached.")
     feed_interval_minutes: int = Field(30, description="Minutes between checks of one feed.")
 
     source_languages: CsvList = Field(
