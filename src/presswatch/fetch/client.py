@@ -101,7 +101,7 @@ class Fetcher:
         )
         self._limiter = HostRateLimiter(settings.min_host_interval, clock=clock, sleep=sleep)
         self._robots = RobotsCache(
-            settings.user_agent, ttl=float(getattr(settings, "robots_ttl", 3600.0)), clock=clock
+            settings.user_agent, ttl=settings.robots_ttl, clock=clock
         )
 
     # -- public -------------------------------------------------------------------------

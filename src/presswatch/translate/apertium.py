@@ -33,7 +33,6 @@ log = logging.getLogger(__name__)
 
 DIRECTIONS: dict[tuple[str, str], str] = {("ru", "uk"): "rus-ukr", ("uk", "ru"): "ukr-rus"}
 SYSTEM_DIRS = (Path("/usr/share/apertium"), Path("/usr/local/share/apertium"))
-DEFAULT_TIMEOUT = 60.0
 BATCH_LINES = 500
 
 
@@ -69,8 +68,7 @@ class ApertiumEngine(Engine):
         self._binary = binary
         self._system_dirs = (system_dir,) if system_dir else SYSTEM_DIRS
         self._tagger = tagger
-        configured = getattr(settings, "translate_timeout", DEFAULT_TIMEOUT)
-        self.timeout = float(timeout if timeout is not None else configured)
+        self.timeout = float(timeout if timeout is not None else settings.translate_timeout)
         self.mode_dir = Path(settings.apertium_dir or settings.data_dir / "apertium")
         self._probe: _Probe | None = None
         self._patched = False

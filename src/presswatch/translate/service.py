@@ -55,7 +55,7 @@ class Translator:
     @property
     def glossary(self) -> Glossary:
         if self._glossary is None:
-            self._glossary = Glossary.load(getattr(self.settings, "glossary_file", None))
+            self._glossary = Glossary.load(self.settings.glossary_file)
         return self._glossary
 
     def available_pairs(self) -> set[tuple[str, str]]:
