@@ -11,6 +11,7 @@ from presswatch.cli import (
     crawl_cmd,
     db_cmd,
     demo_cmd,
+    extract_cmd,
     review_cmd,
     serve_cmd,
     sources_cmd,
@@ -36,6 +37,7 @@ app.add_typer(db_cmd.app, name="db")
 app.add_typer(config_cmd.app, name="config")
 app.add_typer(sources_cmd.app, name="sources")
 app.command("translate")(translate_cmd.translate)
+app.command("extract")(extract_cmd.extract)
 app.command("crawl")(crawl_cmd.crawl)
 app.command("worker")(crawl_cmd.worker)
 app.command("demo")(demo_cmd.demo)
