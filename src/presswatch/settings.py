@@ -87,6 +87,7 @@ class Settings(BaseSettings):
     host: str = Field("127.0.0.1", description="Address the web app listens on.")
     port: int = Field(8000, description="Port the web app listens on.")
     site_name: str = Field("presswatch", description="Name shown in the site header.")
+    desk_language: str = Field("en", description="UI language of the editor desk (uk, en, ru).")
 
     @field_validator("source_languages", "site_languages", "watch_topics", mode="before")
     @classmethod

@@ -86,7 +86,7 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
         locales=load_locales(tuple(settings.site_languages)),
         env=make_environment(),
         signer=SessionSigner(load_secret_key(settings)),
-        desk_language=getattr(settings, "desk_language", "en"),
+        desk_language=settings.desk_language,
     )
     state.locales.update(load_locales((state.desk_language,)))
     app = FastAPI(title=settings.site_name, docs_url=None, redoc_url=None, openapi_url=None)
