@@ -6,9 +6,7 @@ measured under the same load. trafilatura runs with its evaluation's canonical o
 presswatch runs with ``min_article_chars=0``: the length gate is a pipeline policy, and a
 rejected short page would otherwise count as an extraction miss. Its body text is scored,
 without the title: presswatch moves a leading heading that repeats the headline out of the
-body (trafilatura keeps it). The corpus is of two minds about headlines (some are "with"
-snippets, some "without"), and on balance this costs presswatch a few snippets; the gate
-allows for that with ``max_gap_below_trafilatura`` in baseline.json.
+body (trafilatura keeps it), which costs it the few "with" snippets that are headlines.
 """
 
 from __future__ import annotations

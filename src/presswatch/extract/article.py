@@ -13,9 +13,16 @@ import logging
 import re
 
 import trafilatura
+from lxml import html
 from lxml.etree import LxmlError, _Element
 
 from presswatch.extract.blocks import body_to_blocks
+from presswatch.extract.cleanup import (
+    drop_byline,
+    drop_headline,
+    drop_paywall_prompts,
+    recover_lead,
+)
 from presswatch.extract.decode import decode_html
 from presswatch.extract.language import detect_language
 from presswatch.extract.metadata import (
@@ -75,16 +82,10 @@ def run_trafilatura(text: str, url: str) -> _Element | None:
     return document.body if document is not None else None
 
 
-def _normal(text: str) -> str:
-    return " ".join(text.split()).casefold().strip(" .:!?\u2013\u2014-")
-
-
-def drop_title_heading(blocks: tuple[Block, ...], title: str) -> tuple[Block, ...]:
-    """The blocks without a leading heading that repeats the title."""
-    for index, block in enumerate(blocks[:2]):
-        if block.kind in ("h2", "h3") and title and _normal(block.text) == _normal(title):
-            return blocks[:index] + blocks[index + 1:]
-    return blocks
+def _body(tree: html.HtmlElement, body: _Element | None, title: str,
+          author: str | None) -> tuple[Block, ...]:
+    blocks = drop_byline(drop_headline(body_to_blocks(body), title), author)
+    return drop_paywall_prompts(recover_lead(blocks, tree))
 
 
 def extract_article(body: bytes, url: str, settings: Settings, *,
@@ -98,14 +99,14 @@ def extract_article(body: bytes, url: str, settings: Settings, *,
         return Rejected("empty", "nothing parseable")
     objects = json_ld_objects(tree)
     title = find_title(tree, objects) or ""
-    blocks = drop_title_heading(body_to_blocks(run_trafilatura(text, url)), title)
+    author = find_author(tree, objects)
+    blocks = _body(tree, run_trafilatura(text, url), title, author)
     paywalled = is_paywalled(tree, objects, text)
     length = len(blocks_to_text(blocks))
     if length < max(settings.min_article_chars, 1):
         reason = "paywall" if paywalled else ("too_short" if blocks else "empty")
         return Rejected(reason, f"{length} characters of main text")
     published = find_published(tree, objects) or guess_published(tree, url)
-    author = find_author(tree, objects)
     language = detect_language(blocks_to_text(blocks), tuple(settings.source_languages),
                                hint=html_lang(tree))
     return Article(url=url, title=title, blocks=blocks, author=author, published=published,

@@ -30,7 +30,7 @@ _PHRASES = (
     r"(?:передплатіть|оформіть передплату|підпишіться),? щоб (?:продовжити|читати|дочитати)",
     r"доступн(?:ий|а|е|о) (?:лише|тільки) (?:для )?(?:передплатник|підписник)(?:ам|ів)",
 )
-_PHRASE_RE = re.compile("|".join(f"(?:{p})" for p in _PHRASES))  # matched on lowercased text
+PHRASE_RE = re.compile("|".join(f"(?:{p})" for p in _PHRASES))  # matched on lowercased text
 _MARKUP_XPATH = (
     "//*[contains(translate(@class, 'PAYWL', 'paywl'), 'paywall')"
     " or contains(translate(@id, 'PAYWL', 'paywl'), 'paywall')"
@@ -68,7 +68,7 @@ def is_paywalled(tree: html.HtmlElement, objects: list[dict], source: str) -> bo
         return False
     body = tree.find("body")
     text = " ".join((body if body is not None else tree).text_content()[:_SCAN_CHARS].split())
-    return any(_PHRASE_RE.search(window) for window in _windows(text.lower()))
+    return any(PHRASE_RE.search(window) for window in _windows(text.lower()))
 
 
 def _windows(text: str) -> Iterator[str]:
