@@ -28,6 +28,7 @@ from presswatch.extract.language import detect_language
 from presswatch.extract.metadata import (
     find_author,
     find_canonical,
+    find_page_time,
     find_published,
     find_title,
     guess_published,
@@ -106,7 +107,8 @@ def extract_article(body: bytes, url: str, settings: Settings, *,
     if length < max(settings.min_article_chars, 1):
         reason = "paywall" if paywalled else ("too_short" if blocks else "empty")
         return Rejected(reason, f"{length} characters of main text")
-    published = find_published(tree, objects) or guess_published(tree, url)
+    published = (find_published(tree, objects) or find_page_time(tree)
+                 or guess_published(tree, url))
     language = detect_language(blocks_to_text(blocks), tuple(settings.source_languages),
                                hint=html_lang(tree))
     return Article(url=url, title=title, blocks=blocks, author=author, published=published,

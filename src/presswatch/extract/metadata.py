@@ -28,6 +28,8 @@ _BYLINE_XPATH = ('//*[@itemprop="author"] | //*[@rel="author"]'
 _BYLINE_PREFIX = re.compile(r"^(?:by|von|from|автор|авторка|автор:|текст|author)[:\s]+",
                             re.IGNORECASE)
 _TITLE_SEPARATORS = re.compile(r"\s+[|\u2013\u2014\u00b7»-]\s+")
+# A byline's <time> follows the headline closely; later ones belong to teasers or comments.
+_TIME_WINDOW = 40
 _PUBLISHED_META = ("article:published_time", "og:article:published_time", "datepublished",
                    "publishdate", "pubdate", "dc.date.issued", "dcterms.created", "date")
 
@@ -117,8 +119,37 @@ def find_published(tree: html.HtmlElement, objects: list[dict]) -> datetime | No
     return parse_datetime(meta_content(tree, *_PUBLISHED_META[2:]))
 
 
+def _time_near_headline(tree: html.HtmlElement) -> datetime | None:
+    after = None
+    for element in tree.iter():
+        if not isinstance(element.tag, str):
+            continue
+        if after is None:
+            after = 0 if element.tag == "h1" else None
+            continue
+        after += 1
+        if after > _TIME_WINDOW:
+            return None
+        if element.tag == "time" and "T" in (element.get("datetime") or ""):
+            return parse_datetime(element.get("datetime"))
+    return None
+
+
+def find_page_time(tree: html.HtmlElement) -> datetime | None:
+    """The time of an ``itemprop=datePublished`` element, or of a ``<time datetime>`` right
+    after the headline (where a byline puts it)."""
+    for node in tree.xpath('//*[@itemprop="datePublished"][@datetime or @content]'):
+        found = parse_datetime(node.get("datetime") or node.get("content"))
+        if found:
+            return found
+    return _time_near_headline(tree)
+
+
 def guess_published(tree: html.HtmlElement, url: str) -> datetime | None:
-    """htmldate's guess from the page's markup and URL (no free-text search: slow, guessy)."""
+    """htmldate's guess from the page's markup and URL (no free-text search: slow, guessy).
+
+    htmldate answers with a day only: the result is midnight UTC of that day.
+    """
     try:
         found = find_date(tree, extensive_search=False, original_date=True, url=url or None)
     except (ValueError, TypeError, LxmlError) as err:
