@@ -50,6 +50,7 @@ def _make_handler(press: SamplePress, site: OutletSite) -> type[BaseHTTPRequestH
     class Handler(BaseHTTPRequestHandler):
         server_version = "SamplePress/1.0"
         protocol_version = "HTTP/1.1"
+        disable_nagle_algorithm = True  # headers and body go out in separate writes
 
         def log_message(self, format: str, *args: object) -> None:  # noqa: A002
             """Requests go to ``press.requests``, not to stderr."""
