@@ -1,5 +1,5 @@
 """Extraction benchmark: presswatch vs bare trafilatura on trafilatura's evaluation set."""
 
-from benchmarks.extraction.runner import run
+from benchmarks.extraction.run import check, report, run
 
-__all__ = ["run"]
+__all__ = ["check", "report", "run"]

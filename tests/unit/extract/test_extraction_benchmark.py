@@ -6,7 +6,7 @@ import gzip
 import json
 
 from benchmarks.extraction.corpus import Confusion, EvalPage
-from benchmarks.extraction.runner import check, run
+from benchmarks.extraction.run import check, report, run
 
 
 def test_snippets_are_counted_like_trafilaturas_evaluation():
@@ -24,6 +24,7 @@ def test_snippets_are_counted_like_trafilaturas_evaluation():
 def test_missing_corpus_is_a_skip_with_a_reason(tmp_path):
     result = run(root=tmp_path / "nowhere")
     assert "skipped" in result and "corpus not found" in result["skipped"]
+    assert report(result) == result["skipped"]
 
 
 def test_runs_both_extractors_on_a_small_corpus(tmp_path, make_page, paragraphs):
@@ -39,4 +40,6 @@ def test_runs_both_extractors_on_a_small_corpus(tmp_path, make_page, paragraphs)
         assert (result[name]["tp"], result[name]["fp"]) == (1, 0)
         assert result[name]["f1"] == 1.0
     assert result["time_ratio"] > 0
+    assert result["f1_margin_over_trafilatura"] == 0.0
+    assert "presswatch   F1 1.000" in report(result)
     assert check(result) == [], "a one-page run is held to trafilatura, not to the floor"
