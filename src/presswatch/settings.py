@@ -24,7 +24,9 @@ class Settings(BaseSettings):
 
     model_config = SettingsConfigDict(env_prefix="PRESSWATCH_", env_file=".env", extra="ignore")
 
-    data_dir: Path = Field(Path("var"), description="Directory for the database, the queue and engine data.")
+    data_dir: Path = Field(
+        Path("var"), description="Directory for the database, the queue and engine data."
+    )
     database_url: str = Field(
         "", description="SQLAlchemy URL; empty means a SQLite file in data_dir."
     )

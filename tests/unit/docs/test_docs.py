@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 import typer.main
+from tests.support import ROOT
 
 from presswatch.cli.config_cmd import settings_markdown
 from presswatch.cli.main import app
-from tests.support import ROOT
 
 BEGIN, END = "<!-- settings:begin -->", "<!-- settings:end -->"
 
