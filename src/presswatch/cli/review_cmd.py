@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.table import Table
 
 from presswatch.cli.context import cli_context, console
-from presswatch.review.states import CANDIDATE, PUBLISHED, REJECTED, STATES
+from presswatch.editorial import CANDIDATE, PUBLISHED, REJECTED, STATES
 from presswatch.store import review as store_review
 
 app = typer.Typer(help="Review documents: propose, publish, reject.", no_args_is_help=True)

@@ -14,33 +14,13 @@ import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 
-from presswatch.errors import AuthError, InputError
+from presswatch.errors import AuthError
 from presswatch.settings import Settings
 
 SESSION_COOKIE = "presswatch_session"
 SESSION_MAX_AGE = 12 * 3600
-MIN_PASSWORD_LENGTH = 8
-
-_hasher = PasswordHasher()
-
-
-def hash_password(password: str) -> str:
-    """An argon2id hash of ``password``; refuses passwords shorter than 8 characters."""
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise InputError(f"a password needs at least {MIN_PASSWORD_LENGTH} characters")
-    return _hasher.hash(password)
-
-
-def verify_password(password_hash: str, password: str) -> bool:
-    """True when ``password`` matches ``password_hash``; never raises for a bad hash."""
-    try:
-        return _hasher.verify(password_hash, password)
-    except (VerificationError, InvalidHashError):
-        return False
 
 
 def load_secret_key(settings: Settings) -> str:

@@ -1,6 +1,6 @@
 """Editorial state of documents: the only place that changes ``Document.status``.
 
-Every change goes through ``presswatch.review.states.check_transition`` (a pure module with
+Every change goes through ``presswatch.editorial.check_transition`` (a pure module with
 no I/O), so the CLI, the desk and the pipeline's auto-publish obey the same rules.
 """
 
@@ -12,8 +12,8 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from presswatch.editorial import CANDIDATE, NEW, PUBLISHED, check_transition
 from presswatch.errors import InputError
-from presswatch.review.states import CANDIDATE, NEW, PUBLISHED, check_transition
 from presswatch.store.base import utcnow
 from presswatch.store.site import OutletLink, outlets_of
 from presswatch.store.tables import Document, TranslationRow

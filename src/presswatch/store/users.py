@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from presswatch.errors import InputError
-from presswatch.review.auth import hash_password, verify_password
+from presswatch.passwords import hash_password, verify_password
 from presswatch.store.tables import User
 
 

@@ -7,12 +7,8 @@ import stat
 import pytest
 
 from presswatch.errors import AuthError, InputError
-from presswatch.review.auth import (
-    SessionSigner,
-    hash_password,
-    load_secret_key,
-    verify_password,
-)
+from presswatch.passwords import hash_password, verify_password
+from presswatch.review.auth import SessionSigner, load_secret_key
 from presswatch.settings import Settings
 
 

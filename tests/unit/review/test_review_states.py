@@ -6,8 +6,8 @@ import itertools
 
 import pytest
 
+from presswatch.editorial import STATES, allowed_targets, check_transition
 from presswatch.errors import InputError
-from presswatch.review.states import STATES, allowed_targets, check_transition
 
 ALLOWED = {
     ("new", "candidate"), ("new", "rejected"), ("candidate", "published"),

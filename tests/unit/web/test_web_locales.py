@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from presswatch.review.states import STATES
+from presswatch.editorial import STATES
 from presswatch.web.i18n import available_locales, load_locales, read_locale
 from presswatch.web.routes.desk import FILTERS
 

@@ -12,9 +12,9 @@ from urllib.parse import quote
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 
+from presswatch.editorial import allowed_targets
 from presswatch.errors import InputError
 from presswatch.review.auth import SESSION_COOKIE, DeskSession
-from presswatch.review.states import allowed_targets
 from presswatch.store import review, users
 from presswatch.store.site import published_document
 from presswatch.web import links
