@@ -27,6 +27,7 @@ from presswatch.store import sources as store_sources
 from presswatch.store.base import Database, utcnow
 from presswatch.store.tables import Document
 from presswatch.translate.service import Translator
+from presswatch.urls import canonicalize_url
 
 log = logging.getLogger(__name__)
 
@@ -172,7 +173,9 @@ class Pipeline:
     def _store_document(self, url: str, article: ExtractedArticle, outlet_language: str) -> int:
         """The document for this text: the one already stored (URL, hash, MinHash) or a new one."""
         if not article.language and outlet_language:
-            article = _with_language(article, outlet_language)
+            article = replace(article, language=outlet_language)
+        if not article.canonical_url:
+            article = replace(article, canonical_url=canonicalize_url(url))
         text = article.text
         digest = duplicates.content_hash(text)
         signature = duplicates.minhash_signature(text)
@@ -249,7 +252,3 @@ class Pipeline:
     def mark_queued(self, article_ids: list[int]) -> None:
         with self.db.session() as s:
             store_articles.mark_queued(s, article_ids, now=utcnow())
-
-
-def _with_language(article: ExtractedArticle, language: str) -> ExtractedArticle:
-    return replace(article, language=language)
