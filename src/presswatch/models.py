@@ -84,6 +84,10 @@ class Article:
     language: str | None = None
     canonical_url: str | None = None
     paywalled: bool = False
+    authors: tuple[str, ...] = ()
+    modified: datetime | None = None
+    image: str | None = None
+    outlet_section: str | None = None  # the section as the outlet names it
 
     @property
     def text(self) -> str:

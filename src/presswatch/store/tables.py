@@ -52,6 +52,10 @@ class Feed(Base):
     items_seen: Mapped[int] = mapped_column(Integer, default=0)
     next_check_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
 
+    # feed (RSS/Atom/JSON Feed), sitemap (news sitemap) or page (a front/section page whose
+    # article links are crawled)
+    kind: Mapped[str] = mapped_column(String(16), default="feed", server_default="feed")
+
     outlet: Mapped[Outlet] = relationship(back_populates="feeds")
 
 
@@ -70,6 +74,14 @@ class Document(Base):
     language: Mapped[str | None] = mapped_column(String(16), default=None)
     canonical_url: Mapped[str | None] = mapped_column(String(1000), default=None)
     paywalled: Mapped[bool] = mapped_column(Boolean, default=False)
+    authors: Mapped[list] = mapped_column(JSON, default=list, server_default="[]")
+    modified: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
+    image_url: Mapped[str | None] = mapped_column(String(1000), default=None)
+    outlet_section: Mapped[str | None] = mapped_column(String(200), default=None)
+    # revision number of the current text; earlier ones are in ``revisions``
+    revision: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    # the headline changed after publication
+    stealth_edit: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     section: Mapped[str | None] = mapped_column(String(64), default=None)
     relevant: Mapped[bool] = mapped_column(Boolean, default=False)
     topics: Mapped[list] = mapped_column(JSON, default=list)
@@ -138,6 +150,65 @@ class TranslationRow(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
     document: Mapped[Document] = relationship(back_populates="translations")
+
+
+class Revision(Base):
+    """An earlier or current text of a document, kept when a re-fetch finds it changed."""
+
+    __tablename__ = "revisions"
+    __table_args__ = (UniqueConstraint("document_id", "number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), index=True
+    )
+    number: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(Text)
+    blocks: Mapped[list] = mapped_column(JSON)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    url: Mapped[str | None] = mapped_column(String(1000), default=None)
+    fetched_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    headline_changed: Mapped[bool] = mapped_column(Boolean, default=False)
+    after_publication: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Capture(Base):
+    """One fetched HTTP response, stored in a WARC file (path, offset, length)."""
+
+    __tablename__ = "captures"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    url: Mapped[str] = mapped_column(String(1000), index=True)
+    article_id: Mapped[int | None] = mapped_column(
+        ForeignKey("articles.id", ondelete="SET NULL"), default=None, index=True
+    )
+    feed_id: Mapped[int | None] = mapped_column(
+        ForeignKey("feeds.id", ondelete="SET NULL"), default=None
+    )
+    status: Mapped[int] = mapped_column(Integer)
+    content_type: Mapped[str] = mapped_column(String(200), default="")
+    warc_file: Mapped[str] = mapped_column(String(500))
+    offset: Mapped[int] = mapped_column(Integer)
+    length: Mapped[int] = mapped_column(Integer)
+    fetched_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class Backfill(Base):
+    """A backfill of an outlet's archive over a date range; ``cursor`` lets it resume."""
+
+    __tablename__ = "backfills"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    outlet_id: Mapped[int] = mapped_column(ForeignKey("outlets.id", ondelete="CASCADE"))
+    start_date: Mapped[datetime] = mapped_column(UTCDateTime())
+    end_date: Mapped[datetime] = mapped_column(UTCDateTime())
+    status: Mapped[str] = mapped_column(String(16), default="running")  # running|done|failed
+    cursor: Mapped[dict] = mapped_column(JSON, default=dict)
+    pages_done: Mapped[int] = mapped_column(Integer, default=0)
+    articles_found: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(Text, default=None)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
 
 class User(Base):
