@@ -113,13 +113,15 @@ class Pipeline:
                 )
             return [], None
         parsed = parse_feed(response.body, response.final_url)
+        # A broken body's validators are not kept: the next check re-reads and re-judges it.
+        keep = parsed.error is None
         with self.db.session() as s:
             new_ids = store_articles.add_discovered(
                 s, parsed.items, outlet_id=outlet_id, feed_id=feed_id
             )
             store_sources.record_feed_fetch(
-                s, feed_id, status=response.status, etag=response.etag,
-                last_modified=response.last_modified, items_new=len(new_ids),
+                s, feed_id, status=response.status, etag=response.etag if keep else None,
+                last_modified=response.last_modified if keep else None, items_new=len(new_ids),
                 now=utcnow(), interval_minutes=interval,
             )
             if parsed.error:

@@ -11,10 +11,13 @@ from dataclasses import asdict
 from datetime import datetime, timedelta
 
 from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from presswatch.models import Article as ExtractedArticle
 from presswatch.models import Block, Enrichment, FeedItem, Translation
+from presswatch.store.base import utcnow
 from presswatch.store.tables import Article, Document, TranslationRow
 
 OPEN_STAGES = ("discovered", "extracted")
@@ -24,19 +27,23 @@ DONE_STAGES = ("done", "rejected", "failed")
 def add_discovered(
     session: Session, items: Iterable[FeedItem], *, outlet_id: int | None, feed_id: int | None
 ) -> list[int]:
-    """Insert the items whose URL is new; return the new article ids."""
+    """Insert the items whose URL is new; return the new article ids.
+
+    Safe against a concurrent crawl of the same URLs (another worker, a CLI crawl): the insert
+    skips URLs that exist by then instead of failing.
+    """
     items = list({item.url: item for item in items}.values())
     if not items:
         return []
-    known = set(session.scalars(select(Article.url).where(Article.url.in_([i.url for i in items]))))
+    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    now = utcnow()
     rows = [
-        Article(url=i.url, outlet_id=outlet_id, feed_id=feed_id, feed_title=i.title)
+        {"url": i.url, "outlet_id": outlet_id, "feed_id": feed_id, "feed_title": i.title,
+         "stage": "discovered", "attempts": 0, "discovered_at": now}
         for i in items
-        if i.url not in known
     ]
-    session.add_all(rows)
-    session.flush()
-    return [row.id for row in rows]
+    statement = insert(Article).values(rows).on_conflict_do_nothing(index_elements=["url"])
+    return sorted(session.scalars(statement.returning(Article.id)))
 
 
 def claim(
