@@ -31,6 +31,9 @@ class OutletEntry:
     country: str = ""
     language: str = ""
     feeds: tuple[str, ...] = ()
+    pages: tuple[str, ...] = ()  # front and section pages whose article links are crawled
+    sitemaps: tuple[str, ...] = ()  # news sitemaps crawled like feeds
+    archive_url: str = ""  # a day's archive page: "https://x/archiv/{yyyy}/{mm}/{dd}/"
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,3 +128,6 @@ class Translation:
     note: str = ""
     source_language: str = ""
     extra: dict[str, str] = field(default_factory=dict)
+    # where each segment came from, title first, then one per block: "engine:apertium",
+    # "memory:exact", "memory:fuzzy:92", "original", "untranslated"; empty when unknown
+    segment_origins: tuple[str, ...] = ()
