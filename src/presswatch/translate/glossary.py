@@ -6,19 +6,23 @@ with the house form of the same case ("Харькова" → "Харкова", "
 their spans, for checks and the desk. ``inject_terms(text, source, target)`` writes the
 target's forms into a source text before a rule-based engine copies them through.
 
-The file format is described at the top of ``presswatch/data/glossary.toml``.
+The file format is described at the top of ``presswatch/data/glossary.toml``. A uk or ru entry
+may give its ``lemma`` alone (with ``kind = "person"`` or ``"place"``): pymorphy3 then writes its
+case forms, the case forms of its ``wrong_lemmas`` and the dative/vocative forms that are wrong
+after a locative preposition (see ``presswatch.translate.morph``); forms written out win.
 """
 
 from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from presswatch.errors import ConfigError
+from presswatch.translate import morph
 
 CASES = ("nom", "gen", "dat", "acc", "ins", "loc")
 
@@ -38,6 +42,10 @@ class TermLanguage:
     forms: dict[str, str]
     wrong: dict[str, tuple[str, ...]]
     wrong_locative: tuple[str, ...] = ()
+    kind: str = ""
+    # Written by pymorphy3 from a lemma: dropped where they clash with a house form.
+    generated_wrong: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    generated_locative: tuple[str, ...] = ()
 
     def form(self, case: str = "nom") -> str:
         return self.forms.get(case, self.forms["nom"])
@@ -143,6 +151,17 @@ class Glossary:
     def term(self, term_id: str) -> Term | None:
         return next((t for t in self.terms if t.id == term_id), None)
 
+    def form_problems(self) -> list[str]:
+        """House forms of uk/ru terms that pymorphy3 does not know for their case, as
+        "term: lang case 'form': pymorphy3 has ..." messages (a glossary lint)."""
+        problems = []
+        for term in self.terms:
+            for lang, entry in term.languages.items():
+                if lang in morph.LANGUAGES:
+                    problems.extend(f"{term.id}: {problem}" for problem in morph.verify_forms(
+                        entry.forms, entry.forms["nom"], lang, entry.kind))
+        return problems
+
     def violations(self, text: str, lang: str) -> list[Violation]:
         """Wrong forms of house terms in ``text`` (a text in ``lang``), in text order."""
         locative, plain = self._replacers(lang)
@@ -201,7 +220,26 @@ def _wrong_maps(terms: tuple[Term, ...], lang: str) -> tuple[dict[str, str], dic
                 _add(plain, wrong, entry.forms[case], term.id, lang)
         for wrong in entry.wrong_locative:
             _add(locative, wrong, entry.forms["loc"], term.id, lang)
+    _add_generated(terms, lang, house, plain, locative)
     return plain, locative
+
+
+def _add_generated(
+    terms: tuple[Term, ...], lang: str, house: set[str], plain: dict[str, str],
+    locative: dict[str, str],
+) -> None:
+    """Forms pymorphy3 wrote never override a written wrong form or a house form."""
+    for term in terms:
+        entry = term.languages.get(lang)
+        if entry is None:
+            continue
+        for case, forms in entry.generated_wrong.items():
+            for wrong in forms:
+                if wrong not in house and wrong not in plain:
+                    plain[wrong] = entry.forms[case]
+        for wrong in entry.generated_locative:
+            if "loc" in entry.forms and wrong not in locative:
+                locative[wrong] = entry.forms["loc"]
 
 
 def _add(mapping: dict[str, str], wrong: str, right: str, term_id: str, lang: str) -> None:
@@ -229,7 +267,7 @@ def _parse_terms(data: dict[str, Any], where: str) -> list[Term]:
         if any(t.id == term_id for t in terms):
             raise ConfigError(f"{where}: term {term_id} appears twice")
         languages = {
-            lang: _parse_language(value, f"{where}: term {term_id}.{lang}")
+            lang: _parse_language(value, f"{where}: term {term_id}.{lang}", lang)
             for lang, value in raw.items()
             if lang != "id"
         }
@@ -239,10 +277,12 @@ def _parse_terms(data: dict[str, Any], where: str) -> list[Term]:
     return terms
 
 
-def _parse_language(raw: object, where: str) -> TermLanguage:
+def _parse_language(raw: object, where: str, lang: str = "") -> TermLanguage:
     if not isinstance(raw, dict):
         raise ConfigError(f"{where} must be a table")
-    unknown = set(raw) - {"forms", "wrong", "wrong_locative"}
+    unknown = set(raw) - {"forms", "wrong", "wrong_locative", "lemma", "kind", "wrong_lemmas"}
+    if "lemma" in raw or "wrong_lemmas" in raw:
+        return _parse_lemma_entry(raw, where, lang, unknown)
     forms = raw.get("forms", {})
     wrong = raw.get("wrong", {})
     locative = raw.get("wrong_locative", [])
@@ -266,4 +306,67 @@ def _parse_language(raw: object, where: str) -> TermLanguage:
         forms=dict(forms),
         wrong={case: tuple(values) for case, values in wrong.items()},
         wrong_locative=tuple(locative),
+        kind=_parse_kind(raw.get("kind", ""), where),
     )
+
+
+def _parse_kind(kind: object, where: str) -> str:
+    if kind not in morph.KINDS:
+        raise ConfigError(f"{where}: kind must be person or place, not {kind!r}")
+    return str(kind)
+
+
+def _parse_lemma_entry(
+    raw: dict[str, Any], where: str, lang: str, unknown: set[str]
+) -> TermLanguage:
+    """An entry written as a lemma: pymorphy3 writes the case forms (uk, ru); written-out
+    ``forms``/``wrong``/``wrong_locative`` are kept and win."""
+    lemma = raw.get("lemma") or raw.get("forms", {}).get("nom")
+    wrong_lemmas = raw.get("wrong_lemmas", [])
+    problems = [f"unknown key {k!r}" for k in sorted(unknown)]
+    if not isinstance(lemma, str) or not lemma.strip():
+        problems.append("lemma must be text")
+    if not isinstance(wrong_lemmas, list) or not all(
+            isinstance(w, str) and w.strip() for w in wrong_lemmas):
+        problems.append("wrong_lemmas must be a list of text")
+    if problems:
+        raise ConfigError(f"{where}: {'; '.join(problems)}")
+    kind = _parse_kind(raw.get("kind", ""), where)
+    forms: dict[str, str] = {"nom": lemma}
+    generated: dict[str, tuple[str, ...]] = {"nom": tuple(wrong_lemmas)} if wrong_lemmas else {}
+    locative: list[str] = []
+    if lang in morph.LANGUAGES:
+        try:
+            forms = morph.case_forms(lemma, lang, kind)
+            generated = _generated_wrong(lemma, wrong_lemmas, lang, kind)
+            other = next(code for code in morph.LANGUAGES if code != lang)
+            locative = [*morph.locative_mistakes(lemma, lang, kind), *(
+                f for w in wrong_lemmas
+                for f in morph.locative_mistakes(w, morph.spelling_language(w, other), kind))]
+        except ConfigError as err:
+            raise ConfigError(f"{where}: {err}") from err
+    written = _parse_language(
+        {"forms": {**forms, **raw.get("forms", {})},
+         **{k: raw[k] for k in ("wrong", "wrong_locative") if k in raw}}, where, lang)
+    return TermLanguage(written.forms, written.wrong, written.wrong_locative, kind, generated,
+                        tuple(dict.fromkeys(locative)))
+
+
+def _generated_wrong(
+    lemma: str, wrong_lemmas: list[str], lang: str, kind: str
+) -> dict[str, tuple[str, ...]]:
+    """pymorphy3's distorted forms of the lemma ("Київа") and the case forms of each wrong
+    lemma, declined as the language its letters belong to; a wrong spelling without letters
+    of either is declined as the other language (in a Ukrainian text, "Киев" is Russian)."""
+    found: dict[str, list[str]] = {}
+    for case, forms in morph.distorted_forms(lemma, lang, kind).items():
+        found.setdefault(case, []).extend(forms)
+    other = next(code for code in morph.LANGUAGES if code != lang)
+    seen: set[str] = set()
+    for wrong in wrong_lemmas:
+        reader = morph.spelling_language(wrong, other)
+        for case, variants in morph.case_variants(wrong, reader, kind).items():
+            fresh = [form for form in variants if form not in seen]
+            found.setdefault(case, []).extend(fresh)
+            seen.update(fresh)
+    return {case: tuple(dict.fromkeys(forms)) for case, forms in found.items()}
