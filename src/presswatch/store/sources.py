@@ -18,12 +18,15 @@ from presswatch.store.tables import Feed, Outlet
 from presswatch.urls import canonicalize_url
 
 __all__ = [
+    "FEED_KINDS",
     "ImportCounts",
     "MAX_BACKOFF",
+    "add_source",
     "backoff_delay",
     "due_feeds",
     "find_outlet",
     "get_feed",
+    "resolve_outlet",
     "import_entries",
     "list_feeds",
     "list_outlets",
@@ -37,6 +40,8 @@ __all__ = [
 #: A failing feed is checked at least once a day.
 MAX_BACKOFF = timedelta(hours=24)
 MAX_ERROR_CHARS = 2000
+#: What a ``Feed`` row is: a feed, a news sitemap, or a page whose article links are crawled.
+FEED_KINDS = ("feed", "sitemap", "page")
 
 
 @dataclass
@@ -54,13 +59,14 @@ def find_outlet(session: Session, homepage: str) -> Outlet | None:
     return session.scalars(query).first()
 
 
-def _add_feeds(session: Session, outlet: Outlet, feeds: tuple[str, ...]) -> int:
+def _add_feeds(session: Session, outlet: Outlet, feeds: tuple[str, ...],
+               kind: str = "feed") -> int:
     added = 0
     for raw in feeds:
         url = canonicalize_url(raw)
         existing = session.scalars(select(Feed).where(Feed.url == url)).first()
         if existing is None:
-            outlet.feeds.append(Feed(url=url))
+            outlet.feeds.append(Feed(url=url, kind=kind))
             added += 1
         elif existing.outlet_id != outlet.id and existing.outlet is not outlet:
             raise InputError(f"feed {url} already belongs to the outlet "
@@ -81,8 +87,44 @@ def _upsert(session: Session, entry: OutletEntry) -> tuple[Outlet, bool, int]:
         outlet.country = entry.country or outlet.country
         outlet.language = entry.language or outlet.language
     added = _add_feeds(session, outlet, entry.feeds)
+    added += _add_feeds(session, outlet, entry.pages, "page")
+    added += _add_feeds(session, outlet, entry.sitemaps, "sitemap")
+    if entry.archive_url and hasattr(Outlet, "archive_url"):  # the column comes with a migration
+        outlet.archive_url = entry.archive_url
     session.flush()
     return outlet, created, added
+
+
+def add_source(session: Session, outlet: Outlet, url: str, kind: str) -> bool:
+    """Add ``url`` as a ``kind`` source (feed, sitemap, page) of ``outlet``; False when the
+    outlet already has it. ``InputError`` when another outlet has it or the kind is unknown."""
+    if kind not in FEED_KINDS:
+        raise InputError(f"a source is one of {', '.join(FEED_KINDS)}, not {kind!r}")
+    added = _add_feeds(session, outlet, (url,), kind)
+    session.flush()
+    return bool(added)
+
+
+def resolve_outlet(session: Session, ref: str) -> Outlet:
+    """The outlet named by ``ref``: its id, its homepage, its name, or a part of its name
+    that only it has. ``InputError`` lists the candidates when ``ref`` is ambiguous."""
+    ref = ref.strip()
+    if ref.isdigit() and (outlet := session.get(Outlet, int(ref))) is not None:
+        return outlet
+    if ref.lower().startswith(("http://", "https://")):
+        for candidate in (ref, ref.rstrip("/") + "/"):
+            if (outlet := find_outlet(session, candidate)) is not None:
+                return outlet
+        raise InputError(f"no outlet with the homepage {ref}")
+    outlets = list_outlets(session)
+    exact = [o for o in outlets if o.name.casefold() == ref.casefold()]
+    matches = exact or [o for o in outlets if ref.casefold() in o.name.casefold()]
+    if len(matches) == 1:
+        return matches[0]
+    if not matches:
+        raise InputError(f"no outlet named {ref!r}: see `presswatch sources list`")
+    names = ", ".join(f"{o.name} (#{o.id})" for o in matches)
+    raise InputError(f"{ref!r} names several outlets: {names}; give the id or homepage")
 
 
 def upsert_outlet(session: Session, entry: OutletEntry) -> Outlet:
@@ -201,8 +243,16 @@ def record_outlet_error(session: Session, outlet_id: int, message: str) -> Outle
 
 def outlet_entries(session: Session) -> list[OutletEntry]:
     """Every outlet as a catalog entry (for OPML export)."""
-    return [
-        OutletEntry(name=o.name, homepage=o.homepage, country=o.country, language=o.language,
-                    feeds=tuple(f.url for f in sorted(o.feeds, key=lambda f: f.id)))
-        for o in list_outlets(session)
-    ]
+    return [_entry(o) for o in list_outlets(session)]
+
+
+def _entry(outlet: Outlet) -> OutletEntry:
+    feeds = sorted(outlet.feeds, key=lambda f: f.id)
+
+    def urls(kind: str) -> tuple[str, ...]:
+        return tuple(f.url for f in feeds if (f.kind or "feed") == kind)
+
+    return OutletEntry(name=outlet.name, homepage=outlet.homepage, country=outlet.country,
+                       language=outlet.language, feeds=urls("feed"), pages=urls("page"),
+                       sitemaps=urls("sitemap"),
+                       archive_url=getattr(outlet, "archive_url", None) or "")
