@@ -12,6 +12,7 @@ from presswatch.cli import (
     db_cmd,
     demo_cmd,
     extract_cmd,
+    models_cmd,
     review_cmd,
     serve_cmd,
     sources_cmd,
@@ -37,6 +38,7 @@ app.add_typer(db_cmd.app, name="db")
 app.add_typer(config_cmd.app, name="config")
 app.add_typer(sources_cmd.app, name="sources")
 app.command("translate")(translate_cmd.translate)
+app.add_typer(models_cmd.app, name="models")
 app.command("extract")(extract_cmd.extract)
 app.command("crawl")(crawl_cmd.crawl)
 app.command("worker")(crawl_cmd.worker)

@@ -1,27 +1,38 @@
-"""The translation service: picks an engine per language pair and applies the house glossary.
+"""The translation service: picks a route per language pair and applies the house glossary.
 
 ``Translator.translate_article`` never fails and never copies silently: the result is
 ``original`` (same language, text untouched), ``machine`` (engine output with the glossary
 applied to every segment and the title) or ``untranslated`` (the original, with a note such as
-"no engine for de→uk" or "apertium failed: <reason>" for the editor and the page).
+"no engine for de→uk", "apertium failed: <reason>" or "budget exhausted for deepl: ...").
+
+A route is one engine that covers the pair or, where none does, two engines through the pivot
+language (English): de→en→uk through ``opus-mt-de-en+opus-mt-en-uk``. Routes are tried in the
+order of preference of ``mt_engines``; a route that fails or is over its budget gives way to the
+next, and the note lists every reason. Engine outputs are cached (see ``cache``), so a segment
+already translated by an engine costs nothing and counts against no budget.
 """
 
 from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from functools import cached_property
+from pathlib import Path
 
 from presswatch.errors import NoEngineError, TranslationError
 from presswatch.models import Block, Translation
 from presswatch.settings import Settings
-from presswatch.translate.apertium import ApertiumEngine
-from presswatch.translate.engines import Engine
+from presswatch.translate import routing
+from presswatch.translate.budget import BudgetExhausted, CharBudget
+from presswatch.translate.cache import SegmentCache
+from presswatch.translate.engines import Engine, Hop, Route
 from presswatch.translate.glossary import Glossary
 
 log = logging.getLogger(__name__)
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+CACHE_FILE = "mt-cache.db"
 
 
 def language_key(code: str) -> str:
@@ -29,9 +40,11 @@ def language_key(code: str) -> str:
     return code.strip().split("-")[0].split("_")[0].lower()
 
 
-def default_engines(settings: Settings) -> list[Engine]:
+def default_engines(
+    settings: Settings, glossary: Callable[[], Glossary] | None = None
+) -> list[Engine]:
     """The engines presswatch knows, in order of preference; none starts a process here."""
-    return [ApertiumEngine(settings)]
+    return routing.build_engines(settings, glossary)
 
 
 class Translator:
@@ -46,11 +59,14 @@ class Translator:
         self.settings = settings
         self._engines = engines
         self._glossary = glossary
+        self.pivot = str(getattr(settings, "mt_pivot_language", "en") or "")
+        self.use_cache = bool(getattr(settings, "mt_cache", True))
 
     @cached_property
     def engines(self) -> list[Engine]:
-        return list(self._engines) if self._engines is not None else default_engines(
-            self.settings)
+        if self._engines is not None:
+            return list(self._engines)
+        return default_engines(self.settings, lambda: self.glossary)
 
     @property
     def glossary(self) -> Glossary:
@@ -58,45 +74,89 @@ class Translator:
             self._glossary = Glossary.load(self.settings.glossary_file)
         return self._glossary
 
-    def available_pairs(self) -> set[tuple[str, str]]:
-        return {pair for engine in self.engines if engine.available() for pair in engine.pairs()}
+    @cached_property
+    def cache(self) -> SegmentCache:
+        """The cache file; also holds the characters each engine was sent this month."""
+        path = getattr(self.settings, "mt_cache_file", None)
+        return SegmentCache(Path(path) if path else Path(self.settings.data_dir) / CACHE_FILE)
 
-    def engine_for(self, source: str, target: str, name: str | None = None) -> Engine:
-        """The first engine that covers the pair (or the one called ``name``)."""
+    @cached_property
+    def budget(self) -> CharBudget:
+        return CharBudget(getattr(self.settings, "mt_char_budgets", None) or {}, self.cache)
+
+    def close(self) -> None:
+        for engine in self.__dict__.get("engines", ()):
+            engine.close()
+
+    def available_pairs(self) -> set[tuple[str, str]]:
+        """Pairs some route covers: one engine, or two through the pivot language."""
+        direct = {pair for e in self.engines if e.available() for pair in e.pairs()}
+        return direct | routing.pivot_pairs(direct, self.pivot)
+
+    def routes(self, source: str, target: str, name: str | None = None) -> list[Route]:
+        """The routes for a pair in order of preference (only those using ``name``, if given);
+        ``NoEngineError`` when there is none."""
         source, target = language_key(source), language_key(target)
         if name is not None:
-            engine = next((e for e in self.engines if e.name == name), None)
-            if engine is None:
-                known = ", ".join(e.name for e in self.engines) or "none"
-                raise _no_engine(source, target, f"no engine named {name!r} (known: {known})")
-            if not engine.available():
-                raise _no_engine(source, target,
-                                 f"engine {name} is not available: {engine.unavailable_reason()}")
-            if (source, target) not in engine.pairs():
-                raise _no_engine(source, target, f"engine {name} has no {source}→{target}")
-            return engine
-        for engine in self.engines:
-            if engine.covers(source, target):
-                return engine
-        raise NoEngineError(source, target)
+            return routing.named_routes(self.engines, source, target, name, self.pivot)
+        found = routing.all_routes(self.engines, source, target, self.pivot)
+        if not found:
+            raise NoEngineError(source, target)
+        return found
+
+    def engine_for(self, source: str, target: str, name: str | None = None) -> Engine:
+        """The engine of the first one-engine route for the pair (or the one called ``name``)."""
+        for route in self.routes(source, target, name):
+            if len(route.hops) == 1:
+                return route.hops[0].engine
+        raise NoEngineError(language_key(source), language_key(target))
 
     def translate_segments(
-        self, segments: list[str], source: str, target: str, engine: Engine
+        self, segments: list[str], source: str, target: str, engine: Engine | Route
     ) -> list[str]:
-        """Engine output for ``segments`` with the glossary applied; ``TranslationError``
-        names the engine that failed."""
+        """Output for ``segments`` through one engine or route, with the glossary applied after
+        each step; ``TranslationError`` names the engine that failed."""
         source, target = language_key(source), language_key(target)
+        route = engine if isinstance(engine, Route) else Route((Hop(engine, source, target),))
+        out, _cached = self._run_route(route, list(segments))
+        return out
+
+    def _run_route(self, route: Route, segments: list[str]) -> tuple[list[str], int]:
+        cached = 0
+        for hop in route.hops:
+            segments, hits = self._run_hop(hop, segments)
+            cached += hits
+        return segments, cached
+
+    def _run_hop(self, hop: Hop, segments: list[str]) -> tuple[list[str], int]:
+        """One engine call for the segments the cache does not have; blank ones stay."""
+        engine, source, target = hop.engine, hop.source, hop.target
         sent = segments
         if engine.copies_unknown_words:
             sent = [self.glossary.inject_terms(s, source, target) for s in segments]
-        try:
-            out = engine.translate_segments(sent, source, target)
-        except TranslationError as err:
-            raise TranslationError(f"{engine.name} failed: {err}") from err
-        if len(out) != len(segments):
-            raise TranslationError(
-                f"{engine.name} failed: {len(out)} segments back for {len(segments)}")
-        return [self.glossary.apply(text, target) for text in out]
+        found = (self.cache.get_many(engine.name, engine.model, source, target, sent)
+                 if self.use_cache else {})
+        todo = [i for i, s in enumerate(sent) if s.strip() and i not in found]
+        out = [found.get(i, s) for i, s in enumerate(sent)]
+        if todo:
+            chars = sum(len(sent[i]) for i in todo)
+            refusal = self.budget.refusal(engine, chars)
+            if refusal:
+                raise BudgetExhausted(refusal)
+            try:
+                fresh = engine.translate_segments([sent[i] for i in todo], source, target)
+            except TranslationError as err:
+                raise TranslationError(f"{engine.name} failed: {err}") from err
+            if len(fresh) != len(todo):
+                raise TranslationError(
+                    f"{engine.name} failed: {len(fresh)} segments back for {len(todo)}")
+            self.budget.spend(engine, chars)
+            for i, text in zip(todo, fresh, strict=True):
+                out[i] = text
+            if self.use_cache:
+                self.cache.put_many(engine.name, engine.model, source, target,
+                                    [(sent[i], out[i]) for i in todo])
+        return [self.glossary.apply(text, target) for text in out], len(found)
 
     def translate_article(
         self, title: str, blocks: tuple[Block, ...], source: str, target: str
@@ -108,20 +168,25 @@ class Translator:
             return Translation(language=target, title=title, blocks=blocks, status="original",
                                source_language=source)
         try:
-            engine = self.engine_for(src, dst)
+            routes = self.routes(src, dst)
         except NoEngineError as err:
             return _untranslated(title, blocks, source, target, str(err))
         segments = [title, *(block.text for block in blocks)]
-        try:
-            out = self.translate_segments(segments, src, dst, engine)
-        except TranslationError as err:
-            log.warning("translation failed: %s", err, extra={"stage": "translate"})
-            return _untranslated(title, blocks, source, target, str(err))
-        translated = tuple(
-            Block(kind=block.kind, text=text) for block, text in zip(blocks, out[1:], strict=True)
-        )
-        return Translation(language=target, title=out[0], blocks=translated, status="machine",
-                           engine=engine.name, source_language=source)
+        notes: list[str] = []
+        for route in routes:
+            try:
+                out, cached = self._run_route(route, segments)
+            except TranslationError as err:
+                log.warning("translation failed: %s", err, extra={"stage": "translate"})
+                notes.append(str(err))
+                continue
+            translated = tuple(Block(kind=block.kind, text=text)
+                               for block, text in zip(blocks, out[1:], strict=True))
+            extra = {"path": route.path, "cached": f"{cached}/{len(segments) * len(route.hops)}"}
+            return Translation(language=target, title=out[0], blocks=translated,
+                               status="machine", engine=route.name, source_language=source,
+                               note="; ".join(notes), extra=extra)
+        return _untranslated(title, blocks, source, target, "; ".join(notes))
 
     def translate_text(
         self, text: str, source: str, target: str, engine: str | None = None
@@ -130,11 +195,17 @@ class Translator:
         src, dst = language_key(source), language_key(target)
         if src == dst and engine is None:
             return text
-        chosen = self.engine_for(src, dst, engine)
+        routes = self.routes(src, dst, engine)
         paragraphs = [p for p in _PARAGRAPH_BREAK.split(text.strip()) if p.strip()]
         if not paragraphs:
             return ""
-        return "\n\n".join(self.translate_segments(paragraphs, src, dst, chosen))
+        problems: list[str] = []
+        for route in routes:
+            try:
+                return "\n\n".join(self._run_route(route, paragraphs)[0])
+            except TranslationError as err:
+                problems.append(str(err))
+        raise TranslationError("; ".join(problems))
 
 
 def _untranslated(
@@ -142,9 +213,3 @@ def _untranslated(
 ) -> Translation:
     return Translation(language=target, title=title, blocks=blocks, status="untranslated",
                        note=note, source_language=source)
-
-
-def _no_engine(source: str, target: str, detail: str) -> NoEngineError:
-    err = NoEngineError(source, target)
-    err.args = (detail,)
-    return err

@@ -40,9 +40,9 @@ def test_a_pair_without_engine_exits_2_with_the_reason(run):
 
 
 def test_an_unknown_engine_exits_2(run):
-    result = run(["--from", "ru", "--to", "uk", "--engine", "deepl"], "Привет\n")
+    result = run(["--from", "ru", "--to", "uk", "--engine", "babelfish"], "Привет\n")
     assert result.exit_code == 2
-    assert "no engine named 'deepl'" in result.stderr
+    assert "no engine named 'babelfish'" in result.stderr
 
 
 def test_missing_languages_exit_2(run):

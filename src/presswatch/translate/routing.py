@@ -1,0 +1,134 @@
+"""Which engines exist, in which order, and the routes they give for a language pair.
+
+``build_engines`` makes every engine presswatch knows from the settings (Apertium, one
+CTranslate2 engine per installed model, DeepL, the OpenAI-compatible endpoint, LibreTranslate),
+each with its time-out and retry settings, and orders them by ``mt_engines``: a list of engine
+kinds or names, most preferred first; an engine matching no entry is left out.
+
+Routes for source→target: first every engine that covers the pair, in that order; then, when
+neither language is the pivot, every pair of engines source→pivot and pivot→target.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from presswatch.errors import NoEngineError
+from presswatch.settings import Settings
+from presswatch.translate.apertium import ApertiumEngine
+from presswatch.translate.ctranslate import installed_engines
+from presswatch.translate.deepl import DeepLEngine
+from presswatch.translate.engines import Engine, Hop, Route
+from presswatch.translate.glossary import Glossary
+from presswatch.translate.libretranslate import LibreTranslateEngine
+from presswatch.translate.openai_chat import OpenAIChatEngine
+
+DEFAULT_ORDER = ("deepl", "openai", "ctranslate2", "libretranslate", "apertium")
+
+
+def models_dir(settings: Settings) -> Path:
+    configured = getattr(settings, "models_dir", None)
+    return Path(configured) if configured else Path(settings.data_dir) / "models"
+
+
+def engine_timeout(settings: Settings, name: str) -> float:
+    timeouts = getattr(settings, "mt_timeouts", None) or {}
+    return float(timeouts.get(name, settings.translate_timeout))
+
+
+def _http_options(settings: Settings, name: str) -> dict[str, Any]:
+    return {
+        "timeout": engine_timeout(settings, name),
+        "retries": int(getattr(settings, "mt_retries", 3)),
+        "backoff": float(getattr(settings, "mt_backoff", 1.0)),
+        "max_wait": float(getattr(settings, "mt_max_retry_wait", 60.0)),
+    }
+
+
+def _ct2_options(settings: Settings) -> dict[str, Any]:
+    return {
+        "device": str(getattr(settings, "mt_device", "auto")),
+        "compute_type": str(getattr(settings, "mt_compute_type", "default")),
+        "beam_size": int(getattr(settings, "mt_beam_size", 4)),
+        "batch_size": int(getattr(settings, "mt_batch_size", 16)),
+        "max_decoding_length": int(getattr(settings, "mt_max_decoding_length", 256)),
+        "threads": int(getattr(settings, "mt_threads", 0)),
+    }
+
+
+def build_engines(
+    settings: Settings, glossary: Callable[[], Glossary] | None = None
+) -> list[Engine]:
+    engines: list[Engine] = [
+        ApertiumEngine(settings, timeout=engine_timeout(settings, "apertium")),
+        *installed_engines(models_dir(settings), **_ct2_options(settings)),
+        DeepLEngine.from_settings(settings, **_http_options(settings, "deepl")),
+        OpenAIChatEngine.from_settings(settings, glossary, **_http_options(settings, "openai")),
+        LibreTranslateEngine.from_settings(settings,
+                                           **_http_options(settings, "libretranslate")),
+    ]
+    order = tuple(getattr(settings, "mt_engines", DEFAULT_ORDER) or DEFAULT_ORDER)
+    return order_engines(engines, order)
+
+
+def order_engines(engines: list[Engine], order: tuple[str, ...]) -> list[Engine]:
+    """``engines`` sorted by the first entry of ``order`` naming them (name before kind)."""
+    def rank(engine: Engine) -> int | None:
+        if engine.name in order:
+            return order.index(engine.name)
+        if engine.kind in order:
+            return order.index(engine.kind)
+        return None
+
+    ranked = [(rank(e), i, e) for i, e in enumerate(engines)]
+    return [e for r, _i, e in sorted((x for x in ranked if x[0] is not None),
+                                     key=lambda x: (x[0], x[1]))]
+
+
+def all_routes(engines: list[Engine], source: str, target: str, pivot: str) -> list[Route]:
+    routes = [Route((Hop(e, source, target),)) for e in engines if e.covers(source, target)]
+    if pivot and pivot not in (source, target):
+        firsts = [e for e in engines if e.covers(source, pivot)]
+        seconds = [e for e in engines if e.covers(pivot, target)]
+        routes += [Route((Hop(a, source, pivot), Hop(b, pivot, target)))
+                   for a in firsts for b in seconds]
+    return routes
+
+
+def pivot_pairs(direct: set[tuple[str, str]], pivot: str) -> set[tuple[str, str]]:
+    if not pivot:
+        return set()
+    into = {s for s, t in direct if t == pivot}
+    out_of = {t for s, t in direct if s == pivot}
+    return {(s, t) for s in into for t in out_of if s != t}
+
+
+def named_routes(
+    engines: list[Engine], source: str, target: str, name: str, pivot: str
+) -> list[Route]:
+    """The routes called ``name`` ("a" or "a+b"), else those through engine ``name``."""
+    parts = name.split("+")
+    known = {e.name: e for e in engines}
+    unknown = [part for part in parts if part not in known]
+    if unknown:
+        listed = ", ".join(known) or "none"
+        raise _no_engine(source, target, f"no engine named {unknown[0]!r} (known: {listed})")
+    for part in parts:
+        if not known[part].available():
+            raise _no_engine(source, target, f"engine {part} is not available: "
+                             f"{known[part].unavailable_reason()}")
+    routes = all_routes(engines, source, target, pivot)
+    chosen = [r for r in routes if r.name == name]
+    if not chosen and len(parts) == 1:
+        chosen = [r for r in routes if r.uses(name)]
+    if not chosen:
+        raise _no_engine(source, target, f"engine {name} has no {source}\u2192{target}")
+    return chosen
+
+
+def _no_engine(source: str, target: str, detail: str) -> NoEngineError:
+    err = NoEngineError(source, target)
+    err.args = (detail,)
+    return err
