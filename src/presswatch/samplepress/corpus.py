@@ -17,6 +17,8 @@ from presswatch.errors import ConfigError
 from presswatch.models import Block
 
 ARTICLES_DIR = Path(__file__).parent / "articles"
+#: Outlets without any feed (front, section and archive pages only), served on request.
+FEEDLESS_DIR = ARTICLES_DIR / "feedless"
 KINDS = ("normal", "republished", "variant", "paywall", "hidden")
 SECTIONS = ("geopolitics", "military", "politics", "economy", "energy", "society")
 FEED_FORMATS = ("rss2", "atom", "rss1", "jsonfeed", "newssitemap", "rss2-truncated")
@@ -80,6 +82,9 @@ class OutletSpec:
     disallow: tuple[str, ...]
     comments: tuple[tuple[str, str], ...]  # (reader name, comment)
     articles: tuple[ArticleSpec, ...]
+    archive_path: str = ""  # one page per day: "/archiv/{yyyy}/{mm}/{dd}/"
+    sitemap_index: str = ""  # a sitemap index with one sitemap per month: "/sitemap.xml"
+    pages: tuple[str, ...] = ()  # paths listed as the outlet's pages in the catalog
 
     def rubric(self, slug: str) -> Rubric:
         for rubric in self.rubrics:
@@ -139,7 +144,7 @@ def _outlet(raw: dict, key: str) -> OutletSpec:
             rubrics=tuple(f.get("rubrics", ())),
             tracking=tuple(f.get("tracking", ())),
         )
-        for f in head["feed"]
+        for f in head.get("feed", ())
     )
     for feed in feeds:
         if feed.format not in FEED_FORMATS:
@@ -157,6 +162,9 @@ def _outlet(raw: dict, key: str) -> OutletSpec:
         disallow=tuple(head.get("disallow", ())),
         comments=tuple((c["name"], c["text"]) for c in head["comment"]),
         articles=tuple(_article(a, key) for a in raw.get("article", ())),
+        archive_path=head.get("archive_path", ""),
+        sitemap_index=head.get("sitemap_index", ""),
+        pages=tuple(head.get("pages", ())),
     )
 
 

@@ -90,6 +90,11 @@ def _comments(outlet: OutletSpec, item: Placed) -> list[dict]:
     ]
 
 
+def _popular(items: list[Placed], count: int = 3) -> list[Placed]:
+    """The "most read" box: the oldest on-topic pieces still read (stable, not the newest)."""
+    return [i for i in sorted(items, key=lambda i: i.spec.published) if i.spec.relevant][:count]
+
+
 class Pages:
     """Renders home, rubric, article and not-found pages for any outlet."""
 
@@ -104,6 +109,8 @@ class Pages:
 
     def _render(self, outlet: OutletSpec, name: str, **context: object) -> str:
         template = self.env.get_template(f"{outlet.key}/{name}")
+        context.setdefault("popular", [])  # a "most read" box, where a template has one
+        context.setdefault("days", None)  # previous and next day, on an archive page
         return template.render(**context)
 
     def home(self, outlet: OutletSpec, base: str, items: list[Placed]) -> str:
@@ -111,6 +118,16 @@ class Pages:
         return self._render(
             outlet, "listing.html", site=_outlet_context(outlet, base), heading="",
             canonical=base + "/", items=[_teaser(i) for i in ordered], status=200,
+            popular=[_teaser(i) for i in _popular(ordered)],
+        )
+
+    def archive_day(self, outlet: OutletSpec, base: str, heading: str, url: str,
+                    items: list[Placed], popular: list[Placed], days: dict) -> str:
+        """One day of the archive: that day's articles, links to the days around it."""
+        return self._render(
+            outlet, "listing.html", site=_outlet_context(outlet, base), heading=heading,
+            canonical=url, items=[_teaser(i) for i in items], status=200,
+            popular=[_teaser(i) for i in popular], days=days,
         )
 
     def rubric(self, outlet: OutletSpec, base: str, rubric: Rubric, items: list[Placed]) -> str:

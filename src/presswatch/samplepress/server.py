@@ -16,7 +16,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
 
 from presswatch.models import OutletEntry
-from presswatch.samplepress.corpus import OutletSpec, load_outlets
+from presswatch.samplepress.corpus import FEEDLESS_DIR, OutletSpec, load_outlets
 from presswatch.samplepress.site import OutletSite, Resource, SampleArticle, build_press
 
 __all__ = ["SamplePress", "SampleArticle"]
@@ -86,13 +86,19 @@ def _make_handler(press: SamplePress, site: OutletSite) -> type[BaseHTTPRequestH
 
 
 class SamplePress:
-    """Five outlets in four languages, served on ``host`` at ephemeral ports."""
+    """Five outlets in four languages, served on ``host`` at ephemeral ports.
 
-    def __init__(self, host: str = "127.0.0.1") -> None:
+    ``feedless=True`` adds the outlets without any feed (``articles/feedless/``), whose
+    articles are found only through their front, section and archive pages.
+    """
+
+    def __init__(self, host: str = "127.0.0.1", *, feedless: bool = False) -> None:
         self.host = host
         self.requests: list[tuple[str, str, int]] = []
         self._lock = threading.Lock()
         self._specs: list[OutletSpec] = load_outlets()
+        if feedless:
+            self._specs += load_outlets(FEEDLESS_DIR)
         self._servers: list[_QuietServer] = []
         self._threads: list[threading.Thread] = []
         self._sites: dict[str, OutletSite] = {}
@@ -163,7 +169,7 @@ def render_catalog(entries: list[OutletEntry]) -> str:
     blocks = ["# Sample press outlets (presswatch.samplepress); ports change on every start.\n"]
     for entry in entries:
         feeds = ", ".join(_toml_string(f) for f in entry.feeds)
-        blocks.append(
+        block = (
             "[[outlet]]\n"
             f"name = {_toml_string(entry.name)}\n"
             f"country = {_toml_string(entry.country)}\n"
@@ -171,4 +177,10 @@ def render_catalog(entries: list[OutletEntry]) -> str:
             f"homepage = {_toml_string(entry.homepage)}\n"
             f"feeds = [{feeds}]\n"
         )
+        for key in ("pages", "sitemaps"):
+            if urls := getattr(entry, key):
+                block += f"{key} = [{', '.join(_toml_string(u) for u in urls)}]\n"
+        if entry.archive_url:
+            block += f"archive_url = {_toml_string(entry.archive_url)}\n"
+        blocks.append(block)
     return "\n".join(blocks)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from presswatch.models import OutletEntry
+from presswatch.samplepress.archive import archive_pages, sitemap_pages
 from presswatch.samplepress.corpus import ArticleSpec, FeedSpec, OutletSpec
 from presswatch.samplepress.feeds import FeedEntry, render_feed
 from presswatch.samplepress.pages import Pages
@@ -112,6 +113,7 @@ def robots_txt(outlet: OutletSpec, base: str) -> str:
     lines = ["User-agent: *"]
     lines += [f"Disallow: {path}" for path in outlet.disallow] or ["Allow: /"]
     lines += [f"Sitemap: {base}{f.path}" for f in outlet.feeds if f.format == "newssitemap"]
+    lines += [f"Sitemap: {base}{outlet.sitemap_index}"] if outlet.sitemap_index else []
     return "\n".join(lines) + "\n"
 
 
@@ -135,12 +137,15 @@ def latest(rows: list[Placed]) -> datetime:
 
 def build_site(outlet: OutletSpec, bases: dict[str, str], placed: dict[str, list[Placed]],
                pages: Pages) -> OutletSite:
-    """Every resource of one outlet: home, rubric pages, articles, feeds, robots.txt."""
+    """Every resource of one outlet: home, rubric pages, articles, feeds, robots.txt, and the
+    archive's day pages and sitemaps where the outlet has them."""
     base = bases[outlet.key]
     rows = placed[outlet.key]
     entry = OutletEntry(
         name=outlet.name, homepage=base + "/", country=outlet.country,
         language=outlet.language, feeds=tuple(base + f.path for f in outlet.feeds),
+        pages=tuple(base + p for p in outlet.pages),
+        archive_url=base + outlet.archive_path if outlet.archive_path else "",
     )
     site = OutletSite(outlet, base, entry)
     visible = [r for r in rows if r.spec.kind != "hidden"]
@@ -160,6 +165,9 @@ def build_site(outlet: OutletSpec, bases: dict[str, str], placed: dict[str, list
     for feed in outlet.feeds:
         body, ctype = render_feed(feed, outlet, base, feed_entries(feed, rows))
         res[feed.path] = Resource.of(body, ctype, latest(visible))
+    for path, body, ctype, modified in (archive_pages(outlet, base, visible, pages)
+                                        + sitemap_pages(outlet, base, visible)):
+        res[path] = Resource.of(body, ctype, modified)
     res["/robots.txt"] = Resource.of(robots_txt(outlet, base), "text/plain; charset=utf-8",
                                      ROBOTS_DATE)
     site.not_found = Resource.of(pages.not_found(outlet, base), HTML, ROBOTS_DATE, status=404)

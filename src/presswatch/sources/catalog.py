@@ -8,6 +8,9 @@
     language = "de"         # BCP-47
     homepage = "https://morgenblatt.example/"
     feeds = ["https://morgenblatt.example/rss.xml"]
+    pages = ["https://morgenblatt.example/politik/"]            # crawled for article links
+    sitemaps = ["https://morgenblatt.example/sitemap-news.xml"]  # news sitemaps
+    archive_url = "https://morgenblatt.example/archiv/{yyyy}/{mm}/{dd}/"  # for backfills
 
 A JSON catalog has the same shape: ``{"outlet": [{"name": ..., "homepage": ...}]}``.
 """
@@ -23,11 +26,12 @@ from urllib.parse import urlsplit
 
 from presswatch.errors import InputError
 from presswatch.models import OutletEntry
+from presswatch.sources.archive import check_archive_template
 from presswatch.urls import canonicalize_url
 
 __all__ = ["check_http_url", "is_language_tag", "load_catalog", "outlet_from_mapping"]
 
-FIELDS = ("name", "homepage", "country", "language", "feeds")
+FIELDS = ("name", "homepage", "country", "language", "feeds", "pages", "sitemaps", "archive_url")
 _COUNTRY = re.compile(r"^[A-Za-z]{2}$")
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 
@@ -77,16 +81,25 @@ def outlet_from_mapping(raw: object) -> OutletEntry:
     language = _text_field(raw, "language")
     if language and not _LANGUAGE.match(language):
         raise InputError(f"language must be a BCP-47 tag such as de or pt-BR, not {language!r}")
-    feeds_raw = raw.get("feeds", [])
-    if not isinstance(feeds_raw, list):
-        raise InputError(f"feeds must be a list of URLs, not {type(feeds_raw).__name__}")
-    feeds: list[str] = []
-    for i, feed in enumerate(feeds_raw, start=1):
-        url = check_http_url(feed, f"feeds[{i}]")
-        if url not in feeds:
-            feeds.append(url)
+    archive_url = raw.get("archive_url", "")
+    if archive_url != "":
+        archive_url = check_archive_template(archive_url)
     return OutletEntry(name=name, homepage=homepage, country=country.upper(),
-                       language=language, feeds=tuple(feeds))
+                       language=language, feeds=_urls(raw, "feeds"), pages=_urls(raw, "pages"),
+                       sitemaps=_urls(raw, "sitemaps"), archive_url=archive_url)
+
+
+def _urls(raw: dict[str, Any], key: str) -> tuple[str, ...]:
+    """The list ``key`` of canonical http(s) URLs, without repeats."""
+    values = raw.get(key, [])
+    if not isinstance(values, list):
+        raise InputError(f"{key} must be a list of URLs, not {type(values).__name__}")
+    urls: list[str] = []
+    for i, value in enumerate(values, start=1):
+        url = check_http_url(value, f"{key}[{i}]")
+        if url not in urls:
+            urls.append(url)
+    return tuple(urls)
 
 
 def _read(path: Path) -> dict[str, Any]:
