@@ -84,7 +84,9 @@ def demo(
         base = f"http://{settings.host}:{settings.port}"
         console.print(f"\nsite:  {base}/uk/   {base}/en/   {base}/ru/")
         console.print(f"desk:  {base}/desk/  (user {DEMO_USER}, password {password})")
-        console.print(f"feeds: `PRESSWATCH_DATA_DIR={settings.data_dir} presswatch sources list`")
+        console.print(
+            f"feeds: `PRESSWATCH_DATA_DIR={settings.data_dir} .venv/bin/presswatch sources list`"
+        )
         if serve:
             import uvicorn
 
