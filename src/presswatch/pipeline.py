@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field, replace
-from datetime import timedelta
+from datetime import datetime, timedelta
 from functools import cached_property
 
 from sqlalchemy.exc import IntegrityError
@@ -17,12 +17,16 @@ from presswatch.enrich import duplicates, enrich_article
 from presswatch.errors import PresswatchError, SourceError, TransientError
 from presswatch.extract.article import extract_article
 from presswatch.fetch.client import Fetcher
+from presswatch.fetch.warc import DEFAULT_MAX_BYTES, ArchivedResponse, FetchArchive
 from presswatch.models import Article as ExtractedArticle
 from presswatch.models import Rejected
+from presswatch.revisits import Revisits
 from presswatch.settings import Settings
 from presswatch.sources.feeds import parse_feed
 from presswatch.store import articles as store_articles
+from presswatch.store import captures as store_captures
 from presswatch.store import review as store_review
+from presswatch.store import revisions as store_revisions
 from presswatch.store import sources as store_sources
 from presswatch.store.base import Database, utcnow
 from presswatch.store.tables import Document
@@ -61,7 +65,7 @@ class Pipeline:
 
     @cached_property
     def fetcher(self) -> Fetcher:
-        return Fetcher(self.settings)
+        return Fetcher(self.settings, transport=self.archive.transport())
 
     @cached_property
     def translator(self) -> Translator:
@@ -70,6 +74,8 @@ class Pipeline:
     def close(self) -> None:
         if "fetcher" in self.__dict__:
             self.fetcher.close()
+        if "archive" in self.__dict__:
+            self.archive.close()
 
     # -- feeds ---------------------------------------------------------------------------
 
@@ -96,7 +102,8 @@ class Pipeline:
             feed = store_sources.get_feed(s, feed_id)
             url, etag, modified, outlet_id = feed.url, feed.etag, feed.last_modified, feed.outlet_id
         try:
-            response = self.fetcher.fetch(url, etag=etag, last_modified=modified)
+            with self.archive.labels(feed_id=feed_id):
+                response = self.fetcher.fetch(url, etag=etag, last_modified=modified)
         except PresswatchError as err:
             log.warning("feed fetch failed", extra={"feed": feed_id, "url": url, "stage": "fetch"})
             with self.db.session() as s:
@@ -143,7 +150,8 @@ class Pipeline:
             url, attempts = row.url, row.attempts
             outlet_language = row.outlet.language if row.outlet else ""
         try:
-            response = self.fetcher.fetch(url)
+            with self.archive.labels(article_id=article_id):
+                response = self.fetcher.fetch(url)
         except TransientError as err:
             return self._postpone(article_id, err, attempts)
         except SourceError as err:
@@ -156,7 +164,7 @@ class Pipeline:
                 article_id, "rejected", reject_reason=result.reason,
                 last_error=result.detail or None,
             )
-        doc_id = self._store_document(url, result, outlet_language)
+        doc_id = self._store_document(url, result, outlet_language, fetched_at=response.fetched_at)
         return self._advance(article_id, "extracted", document_id=doc_id, fetched_at=utcnow())
 
     def _postpone(self, article_id: int, err: Exception, attempts: int) -> str:
@@ -172,7 +180,8 @@ class Pipeline:
             store_articles.advance(s, article_id, stage, **fields)
         return stage
 
-    def _store_document(self, url: str, article: ExtractedArticle, outlet_language: str) -> int:
+    def _store_document(self, url: str, article: ExtractedArticle, outlet_language: str, *,
+                        fetched_at: datetime | None = None) -> int:
         """The document for this text: the one already stored (URL, hash, MinHash) or a new one."""
         if not article.language and outlet_language:
             article = replace(article, language=outlet_language)
@@ -192,6 +201,7 @@ class Pipeline:
                     doc = store_articles.create_document(
                         s, article, enrichment, content_hash=digest, minhash=signature
                     )
+                    store_revisions.add_first(s, doc, url=url, fetched_at=fetched_at)
                     return doc.id
             except IntegrityError:
                 continue  # another worker stored the same text a moment ago: link to it
@@ -254,3 +264,39 @@ class Pipeline:
     def mark_queued(self, article_ids: list[int]) -> None:
         with self.db.session() as s:
             store_articles.mark_queued(s, article_ids, now=utcnow())
+
+    # -- raw pages and revisions -----------------------------------------------------------
+    # Every response crosses ``archive``'s transport: WARC files under data_dir/warc and a
+    # ``captures`` row each. Reading stored pages again and re-fetching for edits (revisions)
+    # live in ``presswatch.revisits``.
+
+    @cached_property
+    def archive(self) -> FetchArchive:
+        return FetchArchive(
+            self.settings.data_dir / "warc", on_capture=self._record_capture,
+            max_bytes=getattr(self.settings, "warc_max_bytes", DEFAULT_MAX_BYTES),
+        )
+
+    def _record_capture(self, captured: ArchivedResponse) -> None:
+        with self.db.session() as s:
+            store_captures.add_capture(
+                s, url=captured.url, status=captured.status, content_type=captured.content_type,
+                warc_file=captured.warc_file, offset=captured.offset, length=captured.length,
+                fetched_at=captured.fetched_at, **captured.labels,
+            )
+
+    @cached_property
+    def revisits(self) -> Revisits:
+        return Revisits(self)
+
+    def reprocess_article(self, article_id: int) -> str:
+        """Extract an article again from its stored pages, without network access."""
+        return self.revisits.reprocess_article(article_id)
+
+    def refetch_article(self, article_id: int) -> str:
+        """Fetch a finished article again; a changed text becomes a new revision."""
+        return self.revisits.refetch_article(article_id)
+
+    def due_refetches(self, limit: int = 200) -> list[int]:
+        """Articles young enough to be re-checked for edits and not checked lately."""
+        return self.revisits.due_refetches(limit)

@@ -13,6 +13,7 @@ from presswatch.cli import (
     demo_cmd,
     extract_cmd,
     models_cmd,
+    reprocess_cmd,
     review_cmd,
     serve_cmd,
     sources_cmd,
@@ -46,6 +47,7 @@ app.command("demo")(demo_cmd.demo)
 app.command("serve")(serve_cmd.serve)
 app.add_typer(users_cmd.app, name="users")
 app.add_typer(review_cmd.app, name="review")
+app.command("reprocess")(reprocess_cmd.reprocess)
 
 
 def main() -> None:
