@@ -6,7 +6,7 @@ a worker claims an article by taking its lease, and the reaper hands expired lea
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict
 from datetime import datetime, timedelta
 
@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from presswatch.models import Article as ExtractedArticle
 from presswatch.models import Block, Enrichment, FeedItem, Translation
+from presswatch.store import segments as store_segments
 from presswatch.store.base import utcnow
 from presswatch.store.tables import Article, Document, TranslationRow
 
@@ -185,8 +186,17 @@ def missing_languages(session: Session, document_id: int, languages: Iterable[st
     return [lang for lang in languages if lang not in have]
 
 
-def save_translation(session: Session, document_id: int, tr: Translation) -> None:
-    """Insert or replace the document's row for ``tr.language`` (idempotent)."""
+def save_translation(
+    session: Session, document_id: int, tr: Translation,
+    checks: Sequence[list[dict]] | None = None,
+) -> None:
+    """Insert or replace the document's row for ``tr.language`` (idempotent).
+
+    A machine translation also gets one segment per title and block with its origin (and
+    the checks' findings, one list per segment, when given); a paragraph an editor changed
+    keeps the editor's text while its source is the same, and a changed text withdraws the
+    language's approval (see ``presswatch.store.segments``).
+    """
     row = session.scalar(
         select(TranslationRow).where(
             TranslationRow.document_id == document_id, TranslationRow.language == tr.language
@@ -200,6 +210,8 @@ def save_translation(session: Session, document_id: int, tr: Translation) -> Non
     row.status = tr.status
     row.engine = tr.engine
     row.note = tr.note
+    if store_segments.sync_segments(session, row, tr, checks):
+        store_segments.clear_approval(row)
     session.flush()
 
 

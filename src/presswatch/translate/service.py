@@ -17,8 +17,9 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from presswatch.errors import NoEngineError, TranslationError
 from presswatch.models import Block, Translation
@@ -28,6 +29,10 @@ from presswatch.translate.budget import BudgetExhausted, CharBudget
 from presswatch.translate.cache import SegmentCache
 from presswatch.translate.engines import Engine, Hop, Route
 from presswatch.translate.glossary import Glossary
+
+if TYPE_CHECKING:
+    from presswatch.translate.house_glossary import DatabaseTerms
+    from presswatch.translate.memory import DatabaseMemory
 
 log = logging.getLogger(__name__)
 
@@ -55,10 +60,17 @@ class Translator:
         settings: Settings,
         engines: list[Engine] | None = None,
         glossary: Glossary | None = None,
+        *,
+        memory: DatabaseMemory | None = None,
+        house_terms: DatabaseTerms | None = None,
     ) -> None:
         self.settings = settings
         self._engines = engines
         self._glossary = glossary
+        # translation memory (matches used before any engine runs) and the desk's glossary
+        # terms (merged over the file); see presswatch.translate.memory / house_glossary
+        self.memory = memory
+        self.house_terms = house_terms
         self.pivot = str(getattr(settings, "mt_pivot_language", "en") or "")
         self.use_cache = bool(getattr(settings, "mt_cache", True))
 
@@ -72,6 +84,8 @@ class Translator:
     def glossary(self) -> Glossary:
         if self._glossary is None:
             self._glossary = Glossary.load(self.settings.glossary_file)
+        if self.house_terms is not None:
+            return self.house_terms.glossary(self._glossary)
         return self._glossary
 
     @cached_property
@@ -159,7 +173,8 @@ class Translator:
         return [self.glossary.apply(text, target) for text in out], len(found)
 
     def translate_article(
-        self, title: str, blocks: tuple[Block, ...], source: str, target: str
+        self, title: str, blocks: tuple[Block, ...], source: str, target: str, *,
+        use_memory: bool = True,
     ) -> Translation:
         """The article in ``target``: original, machine translation or marked untranslated."""
         src, dst = language_key(source), language_key(target)
@@ -167,6 +182,9 @@ class Translator:
         if src == dst:
             return Translation(language=target, title=title, blocks=blocks, status="original",
                                source_language=source)
+        if use_memory and self.memory is not None:
+            return self.memory.translate_article(
+                partial(self.translate_article, use_memory=False), title, blocks, source, target)
         try:
             routes = self.routes(src, dst)
         except NoEngineError as err:
