@@ -164,8 +164,8 @@ def parse_answer(content: str, ids: list[int]) -> dict[int, str]:
     raw = fenced.group(1) if fenced else content.strip()
     try:
         data = json.loads(raw)
-    except ValueError as err:
-        raise InvalidAnswer(f"not JSON ({err.args[0] if err.args else err})") from err
+    except json.JSONDecodeError as err:
+        raise InvalidAnswer(f"not JSON ({err.msg})") from err
     items = data.get("segments") if isinstance(data, dict) else data
     if not isinstance(items, list):
         raise InvalidAnswer("no \"segments\" list")

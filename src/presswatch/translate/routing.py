@@ -87,11 +87,16 @@ def order_engines(engines: list[Engine], order: tuple[str, ...]) -> list[Engine]
                                      key=lambda x: (x[0], x[1]))]
 
 
-def all_routes(engines: list[Engine], source: str, target: str, pivot: str) -> list[Route]:
-    routes = [Route((Hop(e, source, target),)) for e in engines if e.covers(source, target)]
+def all_routes(
+    engines: list[Engine], source: str, target: str, pivot: str, *, every: bool = False
+) -> list[Route]:
+    """Direct routes, then pivot routes; a pivot through an engine that covers the pair
+    directly (which failed or was preferred already) only with ``every``."""
+    direct = [e for e in engines if e.covers(source, target)]
+    routes = [Route((Hop(e, source, target),)) for e in direct]
     if pivot and pivot not in (source, target):
-        firsts = [e for e in engines if e.covers(source, pivot)]
-        seconds = [e for e in engines if e.covers(pivot, target)]
+        firsts = [e for e in engines if e.covers(source, pivot) and (every or e not in direct)]
+        seconds = [e for e in engines if e.covers(pivot, target) and (every or e not in direct)]
         routes += [Route((Hop(a, source, pivot), Hop(b, pivot, target)))
                    for a in firsts for b in seconds]
     return routes
@@ -119,7 +124,7 @@ def named_routes(
         if not known[part].available():
             raise _no_engine(source, target, f"engine {part} is not available: "
                              f"{known[part].unavailable_reason()}")
-    routes = all_routes(engines, source, target, pivot)
+    routes = all_routes(engines, source, target, pivot, every=True)
     chosen = [r for r in routes if r.name == name]
     if not chosen and len(parts) == 1:
         chosen = [r for r in routes if r.uses(name)]
