@@ -147,7 +147,8 @@ class Translator:
         engine, source, target = hop.engine, hop.source, hop.target
         sent = segments
         if engine.copies_unknown_words:
-            sent = [self.glossary.inject_terms(s, source, target) for s in segments]
+            glossary = self.glossary
+            sent = [glossary.inject_terms(s, source, target) for s in segments]
         found = (self.cache.get_many(engine.name, engine.model, source, target, sent)
                  if self.use_cache else {})
         todo = [i for i, s in enumerate(sent) if s.strip() and i not in found]
@@ -170,7 +171,8 @@ class Translator:
             if self.use_cache:
                 self.cache.put_many(engine.name, engine.model, source, target,
                                     [(sent[i], out[i]) for i in todo])
-        return [self.glossary.apply(text, target) for text in out], len(found)
+        glossary = self.glossary
+        return [glossary.apply(text, target) for text in out], len(found)
 
     def translate_article(
         self, title: str, blocks: tuple[Block, ...], source: str, target: str, *,
