@@ -37,7 +37,7 @@ GROUPING = {"uk": (NBSP, ",", 5), "ru": (NBSP, ",", 5), "de": (".", ",", 5),
 _CANDIDATE = re.compile(
     rf"(?<!\d)\d{{1,3}}(?:[{_SPACES}]\d{{3}})+(?:,\d+)?(?!\d)|\d+(?:[.,'’]\d+)*")
 _PROTECTED = re.compile(r"(?i)\b(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.-]+|[@#]\w+")
-_SCALES = {
+SCALE_WORDS = _SCALES = {
     "en": {"thousand": 3, "thousands": 3, "k": 3, "million": 6, "millions": 6, "m": 6,
            "mln": 6, "billion": 9, "billions": 9, "bn": 9, "trillion": 12, "tn": 12},
     "de": {"tausend": 3, "million": 6, "millionen": 6, "mio": 6, "milliarde": 9,
@@ -53,7 +53,7 @@ _SCALES = {
 }
 _ALL_SCALES = {word: power for table in _SCALES.values() for word, power in table.items()}
 _SCALE_AFTER = re.compile(r"[\s\u00a0]*([^\W\d_]+)\.?")
-_ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)(?!\w)")
+_ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th|s)(?!\w)")  # "5th", "1930s"
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,20 +72,20 @@ class NumberMention:
 
 def find_numbers(text: str, lang: str) -> list[NumberMention]:
     """Numbers written with digits in ``text`` (a text in ``lang``), outside URLs and
-    addresses; numbers glued to a word in front ("G7", "MH17") are not numbers here."""
+    addresses. A number glued to a capital letter is part of a name ("G7", "MH17", "5G") and
+    not a number here; one glued to a lower-case word lost its space ("платити350")."""
     protected = [m.span() for m in _PROTECTED.finditer(text)]
     found = []
     for match in _CANDIDATE.finditer(text):
         start, end = match.span()
         if any(a <= start < b for a, b in protected):
             continue
-        if start and (text[start - 1].isalpha() or text[start - 1] in "_"):
-            continue
+        before = text[start - 1] if start else ""
         after = text[end:end + 3]
-        glued = bool(after[:1]) and after[:1].isalpha()
-        scale = _scale_after(text, end, lang)
-        if glued and scale is None and not _ORDINAL_SUFFIX.match(after):
+        if before.isupper() or before == "_" or after[:1].isupper():
             continue
+        glued = before.isalpha() or after[:1].isalpha()
+        scale = _scale_after(text, end, lang)
         for mention in _readings(match.group(), start, lang, _is_free(text, start, end)):
             scaled = tuple(v.scaleb(scale) for v in mention.values) if scale else ()
             found.append(NumberMention(mention.span, mention.text, mention.values,

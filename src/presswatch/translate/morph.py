@@ -28,6 +28,7 @@ GRAMMEMES = {"nom": "nomn", "gen": "gent", "dat": "datv", "acc": "accs", "ins": 
 KINDS = ("", "person", "place")
 _ONLY_UK = frozenset("іїєґ")
 _ONLY_RU = frozenset("ыэъё")
+_NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr"})
 _NONSTANDARD = frozenset({"Dist", "Erro", "Arch", "Slng", "Infr"})
 _DISTORTED = frozenset({"Dist", "Erro"})
 _PREFERRED_ENDINGS = {
@@ -151,6 +152,16 @@ def spelling_language(word: str, default: str) -> str:
     if any(ch in _ONLY_RU for ch in lowered):
         return "ru"
     return default
+
+
+def is_person_name(word: str, lang: str) -> bool:
+    """Whether pymorphy3 reads ``word`` as a first name, surname or patronymic, or does not
+    know it at all (a foreign name: "Гайлз"). Place names are left out: they have exonyms
+    ("Германия" is "Німеччина")."""
+    morph = analyzer(lang)
+    if not morph.word_is_known(word.lower()):
+        return True
+    return any(_grammemes(parse.tag) & _NAME_GRAMMEMES for parse in morph.parse(word))
 
 
 def lemmas(word: str, lang: str) -> set[str]:
