@@ -4,7 +4,8 @@ Decoding is ours (``decode.py``), the main text is trafilatura's, turned into Bl
 headings and paragraphs; the metadata is read from what the page declares (meta tags,
 JSON-LD, canonical link, bylines), with htmldate guessing a date only where none is declared.
 Every outcome for bad input is a value: ``Rejected(reason, detail)`` with reason
-``not_html``, ``empty``, ``too_short``, ``paywall`` or ``decode_error``.
+``not_html``, ``empty``, ``too_short``, ``paywall``, ``decode_error``, ``too_large`` (over
+``max_body_bytes`` or too many tags) or ``too_deep`` (nesting the HTML parser cuts off).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from presswatch.extract.cleanup import (
     drop_paywall_prompts,
     recover_lead,
 )
-from presswatch.extract.decode import decode_html
+from presswatch.extract.decode import decode_html, screen_body, screen_tree
 from presswatch.extract.language import detect_language
 from presswatch.extract.metadata import (
     find_author,
@@ -92,12 +93,14 @@ def _body(tree: html.HtmlElement, body: _Element | None, title: str,
 def extract_article(body: bytes, url: str, settings: Settings, *,
                     content_type: str = "") -> Article | Rejected:
     """The article on an HTML page, or why there is none (``Rejected``)."""
-    text = _decode(body, content_type)
+    text = screen_body(body, settings.max_body_bytes) or _decode(body, content_type)
     if isinstance(text, Rejected):
         return text
     tree = parse_tree(text)
     if tree is None:
         return Rejected("empty", "nothing parseable")
+    if (too_deep := screen_tree(tree)) is not None:
+        return too_deep
     objects = json_ld_objects(tree)
     title = find_title(tree, objects) or ""
     author = find_author(tree, objects)

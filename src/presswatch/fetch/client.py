@@ -5,8 +5,9 @@ per-host interval, then the request. Redirects are followed here, never by httpx
 hop escapes the guard. Failures are exceptions of ``presswatch.errors``:
 
 * ``BlockedURLError`` bad scheme, private address (any hop), robots.txt disallow;
-* ``TooLargeError``  body over ``max_body_bytes``, over ``fetch_timeout`` in total, too many
-  redirects;
+* ``TooLargeError``  body over ``max_body_bytes`` (after gzip/deflate decoding, which is done
+  here in bounded steps so that a compression bomb is never inflated whole), over
+  ``fetch_timeout`` in total, too many redirects;
 * ``FetchError``     any other 4xx (``.status`` set), an unresolvable host;
 * ``TransientError`` 5xx, 429, time-outs and connection errors after ``fetch_retries``
   attempts with exponential backoff; robots.txt answering 5xx.
@@ -17,7 +18,8 @@ from __future__ import annotations
 import logging
 import socket
 import time
-from collections.abc import Callable
+import zlib
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
@@ -38,6 +40,10 @@ __all__ = ["Fetcher"]
 log = logging.getLogger(__name__)
 
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+#: Content encodings decoded here, in bounded steps; others are left to httpx.
+INFLATED = frozenset({"gzip", "x-gzip", "deflate", "identity"})
+#: The most decompressed bytes produced from one step.
+INFLATE_STEP = 65_536
 #: The longest a ``Retry-After`` header may make us wait between two attempts.
 MAX_RETRY_AFTER = 60.0
 
@@ -258,7 +264,7 @@ class Fetcher:
                                 f"{limit:,}", url=url, status=resp.status_code)
         chunks: list[bytes] = []
         size = 0
-        for chunk in resp.iter_bytes():
+        for chunk in _decoded_stream(resp):
             if size + len(chunk) > limit:
                 if truncate:
                     chunks.append(chunk[: limit - size])
@@ -271,3 +277,53 @@ class Fetcher:
                 raise TooLargeError(f"{url}: took longer than "
                                     f"{self.settings.fetch_timeout:g} s", url=url)
         return b"".join(chunks)
+
+
+# -- bounded decompression --------------------------------------------------------------------
+
+
+def _decoded_stream(resp: httpx.Response) -> Iterator[bytes]:
+    """The body decoded from its Content-Encoding in steps of at most ``INFLATE_STEP`` bytes.
+
+    httpx inflates each network chunk whole (a 200 kB gzip chunk can become 200 MB at once);
+    here the consumer sees bounded pieces and stops reading when the limit is passed.
+    """
+    codings = [c.strip().lower() for c in resp.headers.get("content-encoding", "").split(",")]
+    codings = [c for c in codings if c and c != "identity"]
+    if not set(codings) <= INFLATED or resp.is_stream_consumed:
+        return resp.iter_bytes()  # (a response built from bytes is already decoded)
+    stream: Iterator[bytes] = resp.iter_raw()
+    for coding in reversed(codings):  # the last coding listed was applied last
+        stream = _inflate(stream, gzip=coding != "deflate")
+    return stream
+
+
+def _inflater(gzip: bool, first: bytes) -> zlib._Decompress:
+    if gzip:
+        return zlib.decompressobj(16 + zlib.MAX_WBITS)
+    # "deflate" is meant to be zlib-wrapped, but some servers send raw deflate.
+    raw = len(first) >= 2 and (first[0] & 0x0F != 8 or (first[0] << 8 | first[1]) % 31)
+    return zlib.decompressobj(-zlib.MAX_WBITS if raw else zlib.MAX_WBITS)
+
+
+def _inflate(chunks: Iterator[bytes], *, gzip: bool) -> Iterator[bytes]:
+    """Inflate a gzip or deflate stream; a body cut short is an error, not half a page."""
+    inflater: zlib._Decompress | None = None
+    ended = False  # the stream ended; what follows is ignored unless another gzip member
+    try:
+        for data in chunks:
+            while data:
+                if ended and not (gzip and data.startswith(b"\x1f\x8b")):
+                    break
+                inflater = inflater or _inflater(gzip, data)
+                out = inflater.decompress(data, INFLATE_STEP)
+                data, ended = inflater.unconsumed_tail, inflater.eof
+                if ended:
+                    data, inflater = inflater.unused_data, None
+                if out:
+                    yield out
+        if inflater is not None:
+            yield inflater.flush()
+            raise httpx.DecodingError("the compressed body is truncated")
+    except zlib.error as err:
+        raise httpx.DecodingError(f"invalid compressed body: {err}") from err
