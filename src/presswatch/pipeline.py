@@ -10,9 +10,11 @@ import logging
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from sqlalchemy.exc import IntegrityError
 
+from presswatch.backfill import BackfillJob, Backfills, BackfillStep
 from presswatch.enrich import duplicates, enrich_article
 from presswatch.errors import PresswatchError, SourceError, TransientError
 from presswatch.extract.article import extract_article
@@ -23,6 +25,7 @@ from presswatch.models import Rejected
 from presswatch.revisits import Revisits
 from presswatch.settings import Settings
 from presswatch.sources.feeds import parse_feed
+from presswatch.sources.links import page_items
 from presswatch.store import articles as store_articles
 from presswatch.store import captures as store_captures
 from presswatch.store import review as store_review
@@ -32,6 +35,9 @@ from presswatch.store.base import Database, utcnow
 from presswatch.store.tables import Document
 from presswatch.translate.service import Translator
 from presswatch.urls import canonicalize_url
+
+if TYPE_CHECKING:
+    from datetime import date
 
 log = logging.getLogger(__name__)
 
@@ -101,6 +107,9 @@ class Pipeline:
         with self.db.session() as s:
             feed = store_sources.get_feed(s, feed_id)
             url, etag, modified, outlet_id = feed.url, feed.etag, feed.last_modified, feed.outlet_id
+            kind = feed.kind
+        if kind == "page":
+            return self.crawl_page(feed_id)
         try:
             with self.archive.labels(feed_id=feed_id):
                 response = self.fetcher.fetch(url, etag=etag, last_modified=modified)
@@ -300,3 +309,62 @@ class Pipeline:
     def due_refetches(self, limit: int = 200) -> list[int]:
         """Articles young enough to be re-checked for edits and not checked lately."""
         return self.revisits.due_refetches(limit)
+
+    # -- pages without feeds, and archives ----------------------------------------------------
+    # A ``page`` source is a front or section page whose article links are crawled like a
+    # feed's items (``crawl_feed`` hands it here). Backfills walk an outlet's archive over a
+    # date range; the walking lives in ``presswatch.backfill``.
+
+    def crawl_page(self, feed_id: int) -> tuple[list[int], str | None]:
+        """Fetch a front or section page (conditionally), add its new article links and record
+        the page's health as a feed's: a page that links no article counts as an error."""
+        interval = self.settings.feed_interval_minutes
+        with self.db.session() as s:
+            feed = store_sources.get_feed(s, feed_id)
+            url, etag, modified, outlet_id = feed.url, feed.etag, feed.last_modified, feed.outlet_id
+            known = {f.url for f in feed.outlet.feeds} | {feed.outlet.homepage}
+        try:
+            with self.archive.labels(feed_id=feed_id):
+                response = self.fetcher.fetch(url, etag=etag, last_modified=modified)
+        except PresswatchError as err:
+            log.warning("page fetch failed", extra={"feed": feed_id, "url": url, "stage": "fetch"})
+            with self.db.session() as s:
+                store_sources.record_feed_error(
+                    s, feed_id, str(err), now=utcnow(), interval_minutes=interval
+                )
+            return [], str(err)
+        items = () if response.not_modified else page_items(
+            response.body, response.final_url, known=known)
+        error = None if items or response.not_modified else "the page links no article"
+        with self.db.session() as s:
+            new_ids = store_articles.add_discovered(s, items, outlet_id=outlet_id, feed_id=feed_id)
+            store_sources.record_feed_fetch(
+                s, feed_id, status=response.status, etag=None if error else response.etag or etag,
+                last_modified=None if error else response.last_modified or modified,
+                items_new=len(new_ids), now=utcnow(), interval_minutes=interval,
+            )
+            if error:
+                store_sources.record_feed_error(
+                    s, feed_id, error, now=utcnow(), interval_minutes=interval
+                )
+        return new_ids, error
+
+    @cached_property
+    def backfills(self) -> Backfills:
+        return Backfills(self)
+
+    def open_backfill(self, outlet: str, start: date, end: date, *, archive_url: str = "",
+                      sitemaps: tuple[str, ...] = (), restart: bool = False) -> BackfillJob:
+        """The outlet's unfinished backfill over this range, or a new one (see ``backfill``)."""
+        return self.backfills.open(outlet, start, end, archive_url=archive_url,
+                                   sitemaps=sitemaps, restart=restart)
+
+    def resume_backfill(self, outlet: str) -> BackfillJob:
+        return self.backfills.resume(outlet)
+
+    def backfill_step(self, backfill_id: int) -> BackfillStep | None:
+        """One sitemap or one day of a backfill; None when it is done."""
+        return self.backfills.step(backfill_id)
+
+    def pause_backfill(self, backfill_id: int, reason: str) -> None:
+        self.backfills.pause(backfill_id, reason)

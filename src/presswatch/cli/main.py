@@ -7,6 +7,7 @@ import logging
 import typer
 
 from presswatch.cli import (
+    backfill_cmd,
     config_cmd,
     crawl_cmd,
     db_cmd,
@@ -43,6 +44,7 @@ app.add_typer(models_cmd.app, name="models")
 app.command("extract")(extract_cmd.extract)
 app.command("crawl")(crawl_cmd.crawl)
 app.command("worker")(crawl_cmd.worker)
+app.command("backfill")(backfill_cmd.backfill)
 app.command("demo")(demo_cmd.demo)
 app.command("serve")(serve_cmd.serve)
 app.add_typer(users_cmd.app, name="users")

@@ -1,4 +1,5 @@
-"""``presswatch sources import|add|list|import-opml|export-opml``: outlets and their feeds."""
+"""``presswatch sources import|add|add-page|list|import-opml|export-opml``: outlets and their
+feeds, news sitemaps and pages."""
 
 from __future__ import annotations
 
@@ -20,14 +21,16 @@ from presswatch.cli.context import cli_context, console
 from presswatch.errors import ConfigError, InputError
 from presswatch.fetch.client import Fetcher
 from presswatch.models import OutletEntry
+from presswatch.sources.archive import parse_sitemap
 from presswatch.sources.catalog import (
     check_http_url,
     is_language_tag,
     load_catalog,
     outlet_from_mapping,
 )
-from presswatch.sources.discover import describe_page
+from presswatch.sources.discover import PageInfo, describe_page
 from presswatch.sources.feeds import detect_feed_format, parse_feed
+from presswatch.sources.links import page_items
 from presswatch.sources.opml import parse_opml, render_opml
 from presswatch.store import sources as store_sources
 from presswatch.store.base import utcnow
@@ -137,6 +140,70 @@ def _discover(settings: object, url: str) -> tuple[OutletEntry, str]:
     return entry, f"{len(page.feeds)} feed(s) announced by the page"
 
 
+def _check_source(settings: object, url: str, kind: str) -> tuple[str, PageInfo, str]:
+    """Fetch a page or sitemap source: its final URL, what the page says of itself, a note.
+    ``InputError`` when it is not what ``kind`` says (a page that links no article, say)."""
+    with Fetcher(settings) as fetcher:  # type: ignore[arg-type]
+        response = fetcher.fetch(url)
+    body, final = response.body, response.final_url
+    if kind == "sitemap":
+        sitemap = parse_sitemap(body, final)
+        if sitemap.kind == "index":
+            raise InputError(f"{url} is a sitemap index: add one of the sitemaps it lists, or "
+                             "walk it with `presswatch backfill OUTLET --sitemap URL`")
+        if sitemap.kind != "urlset":
+            raise InputError(f"{url} is not a sitemap ({sitemap.error})")
+        return final, PageInfo("", "", ()), f"a sitemap of {len(sitemap.entries)} URL(s)"
+    if detect_feed_format(body) is not None:
+        raise InputError(f"{url} is a feed, not a page: add it with `presswatch sources add`")
+    links = page_items(body, final)
+    if not links:
+        raise InputError(f"no article links found on {url}: give a front or section page "
+                         "that lists articles")
+    return final, describe_page(body, final), f"{len(links)} article link(s) on the page now"
+
+
+def _add_source(ctx: typer.Context, url: str, kind: str, outlet_ref: str,
+                entry: OutletEntry) -> None:
+    """Add a page or sitemap source to the outlet ``outlet_ref`` (or to the outlet of its
+    site, created when new)."""
+    check_http_url(url, "URL")
+    final, page, note = _check_source(cli_context(ctx).settings, url, kind)
+    with _session(ctx) as session:
+        if outlet_ref:
+            outlet = store_sources.resolve_outlet(session, outlet_ref)
+        else:
+            homepage = _site_root(final)
+            outlet = store_sources.find_outlet(session, homepage)
+            if outlet is None:
+                language = page.language.replace("_", "-")
+                outlet = store_sources.upsert_outlet(session, outlet_from_mapping({
+                    "name": (entry.name or page.title or urlsplit(final).netloc)[:200],
+                    "homepage": homepage, "country": entry.country,
+                    "language": entry.language or (language if is_language_tag(language) else ""),
+                }))
+        added = store_sources.add_source(session, outlet, final, kind)
+        name, homepage = outlet.name, outlet.homepage
+    state = "added" if added else "already known"
+    typer.echo(f"{name} ({homepage}): {kind} {final} {state}; {note}")
+
+
+@app.command("add-page")
+def add_page(
+    ctx: typer.Context,
+    url: Annotated[str, typer.Argument(help="A front or section page that links articles.")],
+    outlet: Annotated[str, typer.Option(
+        help="The outlet (id, homepage or name); default: the outlet of the page's site.")] = "",
+    name: Annotated[str, typer.Option(help="Name of a new outlet (default: the page's title).")
+                    ] = "",
+    country: Annotated[str, typer.Option(help="ISO 3166-1 alpha-2 code, e.g. DE.")] = "",
+    language: Annotated[str, typer.Option(help="BCP-47 tag (default: <html lang>).")] = "",
+) -> None:
+    """Add a page without a feed: its article links are crawled like a feed's items."""
+    entry = OutletEntry(name=name, homepage=url, country=country, language=language)
+    _add_source(ctx, url, "page", outlet, entry)
+
+
 @app.command("add")
 def add(
     ctx: typer.Context,
@@ -144,8 +211,21 @@ def add(
     name: Annotated[str, typer.Option(help="Outlet name (default: the page's title).")] = "",
     country: Annotated[str, typer.Option(help="ISO 3166-1 alpha-2 code, e.g. DE.")] = "",
     language: Annotated[str, typer.Option(help="BCP-47 tag (default: <html lang>).")] = "",
+    kind: Annotated[str, typer.Option(
+        help="feed: find the feeds of a homepage (or add a feed); page: crawl this page for "
+        "article links; sitemap: a news sitemap.")] = "feed",
+    outlet: Annotated[str, typer.Option(
+        help="With --kind page or sitemap: the outlet (id, homepage or name).")] = "",
 ) -> None:
-    """Fetch URL, find its feeds (<link rel=alternate>) and add the outlet."""
+    """Fetch URL, find its feeds (<link rel=alternate>) and add the outlet; with --kind page or
+    sitemap, add URL itself as a page or news sitemap of the outlet."""
+    if kind not in store_sources.FEED_KINDS:
+        raise InputError(f"--kind must be one of {', '.join(store_sources.FEED_KINDS)}, "
+                         f"not {kind!r}")
+    if kind != "feed":
+        entry = OutletEntry(name=name, homepage=url, country=country, language=language)
+        _add_source(ctx, url, kind, outlet, entry)
+        return
     check_http_url(url, "URL")
     found, note = _discover(cli_context(ctx).settings, url)
     with _session(ctx) as session:
@@ -181,7 +261,8 @@ def _feed_row(outlet_name: str, feed: Feed) -> tuple[str, ...]:
     fetched = _when(feed.last_fetch_at, "never")
     if feed.last_status is not None:
         fetched += f"\nHTTP {feed.last_status}"
-    return (f"{outlet_name}\n{feed.url}", fetched, error, str(feed.items_seen),
+    kind = f" ({feed.kind})" if feed.kind and feed.kind != "feed" else ""
+    return (f"{outlet_name}\n{feed.url}{kind}", fetched, error, str(feed.items_seen),
             _when(feed.next_check_at, "now"))
 
 

@@ -360,7 +360,7 @@ class ArchiveWalk:
         try:
             response = self._fetch(step.url)
         except SourceError as err:
-            return StepResult(note=f"{step.url}: {err}")
+            return StepResult(note=str(err))
         sitemap = parse_sitemap(response.body, response.final_url)
         if sitemap.kind == "index":
             children = tuple(e.url for e in sitemap.entries

@@ -26,9 +26,11 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 import lxml.html
 from lxml import etree
 
+from presswatch.models import FeedItem
 from presswatch.urls import DEFAULT_PORTS, absolute_url, canonicalize_url
 
-__all__ = ["THRESHOLD", "ScoredLink", "article_links", "exclusion", "same_site", "score_links"]
+__all__ = ["THRESHOLD", "ScoredLink", "article_links", "exclusion", "page_items", "same_site",
+           "score_links"]
 
 #: The score a link needs to count as an article link.
 THRESHOLD = 5.0
@@ -355,3 +357,10 @@ def article_links(
     """
     return [link for link in score_links(html, base_url, known=known, main_only=main_only)
             if link.score >= threshold]
+
+
+def page_items(html: bytes | str, base_url: str, *,
+               known: set[str] | frozenset[str] = frozenset()) -> tuple[FeedItem, ...]:
+    """``article_links`` as feed items (the anchor text as title), for ``add_discovered``."""
+    return tuple(FeedItem(url=link.url, title=link.text)
+                 for link in article_links(html, base_url, known=known))

@@ -1,0 +1,126 @@
+"""``presswatch backfill``: an outlet's archive over a date range; a progress bar; resumable."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from presswatch.cli.context import cli_context, console
+from presswatch.errors import InputError, PresswatchError
+
+out = Console(highlight=False)
+DATE_FORMATS = ["%Y-%m-%d"]
+
+
+def _list(ctx: typer.Context) -> None:
+    from presswatch.store.backfills import list_backfills
+
+    with cli_context(ctx).db.session() as s:
+        rows = list_backfills(s)
+    if not rows:
+        typer.echo("no backfills yet: run `presswatch backfill OUTLET --from DATE --to DATE`")
+        return
+    table = Table(title="backfills", show_lines=False)
+    for name, kwargs in (("id", {"justify": "right"}), ("outlet", {"overflow": "fold"}),
+                         ("days", {}), ("status", {}), ("steps", {"justify": "right"}),
+                         ("articles", {"justify": "right"}), ("updated", {}),
+                         ("last note or error", {"overflow": "fold"})):
+        table.add_column(name, **kwargs)
+    for row in rows:
+        table.add_row(str(row.id), row.outlet, f"{row.start} → {row.end}", row.status,
+                      str(row.pages_done), str(row.articles_found),
+                      row.updated_at.strftime("%Y-%m-%d %H:%M"), row.last_error or "")
+    out.print(table)
+
+
+def _day(value: datetime | None, option: str) -> date:
+    if value is None:
+        raise InputError(f"{option} DATE is missing (YYYY-MM-DD), or use --resume")
+    return value.date()
+
+
+def _walk(tasks, job) -> list[int]:  # noqa: ANN001 - Tasks is imported lazily
+    """Every step of the job under a progress bar; the new article ids, enqueued as found."""
+    from presswatch.cli.crawl_cmd import progress_bar
+
+    pipeline = tasks.pipeline
+    found: list[int] = []
+    with progress_bar() as bar:
+        task = bar.add_task("archive", total=max(job.total, 1), completed=job.done, stages="")
+        while (step := pipeline.backfill_step(job.id)) is not None:
+            if step.new_ids:
+                tasks.enqueue_articles([(article_id, "discovered") for article_id in step.new_ids])
+                found.extend(step.new_ids)
+            bar.update(task, total=max(step.total, 1), completed=step.done,
+                       stages=f"{step.label}  {len(found)} new articles")
+    return found
+
+
+def backfill(
+    ctx: typer.Context,
+    outlet: Annotated[str, typer.Argument(
+        help="The outlet: its id, homepage, or (part of) its name.")] = "",
+    date_from: Annotated[datetime | None, typer.Option(
+        "--from", formats=DATE_FORMATS, help="First day (YYYY-MM-DD).")] = None,
+    date_to: Annotated[datetime | None, typer.Option(
+        "--to", formats=DATE_FORMATS, help="Last day (YYYY-MM-DD), included.")] = None,
+    archive_url: Annotated[str, typer.Option(
+        "--archive-url",
+        help="The archive page of one day, e.g. https://x.example/archiv/{yyyy}/{mm}/{dd}/.")] = "",
+    sitemap: Annotated[list[str] | None, typer.Option(
+        "--sitemap", help="A sitemap or sitemap index to walk (repeatable); default: the "
+        "outlet's sitemaps and the Sitemap: lines of its robots.txt.")] = None,
+    resume: Annotated[bool, typer.Option(
+        "--resume", help="Go on with the outlet's latest unfinished backfill.")] = False,
+    restart: Annotated[bool, typer.Option(
+        "--restart", help="Start anew even when an unfinished backfill covers the same days."
+    )] = False,
+    list_jobs: Annotated[bool, typer.Option(
+        "--list", help="Show the backfills and their state.")] = False,
+    process: Annotated[bool, typer.Option(
+        "--process", help="Also run the article tasks here and wait for them.")] = False,
+    timeout: Annotated[float, typer.Option(help="Seconds to wait with --process.")] = 600,
+) -> None:
+    """Walk an outlet's archive (sitemaps, day pages) from --from to --to and enqueue its articles.
+
+    Interrupted (Ctrl-C, a crash, a kill), the same command goes on where it stopped.
+    """
+    if list_jobs:
+        _list(ctx)
+        return
+    if not outlet:
+        raise InputError("name the OUTLET (id, homepage or name), or use --list")
+    from presswatch.tasks.queue import build_tasks
+
+    tasks = build_tasks(cli_context(ctx).settings)
+    pipeline = tasks.pipeline
+    if resume and date_from is None and date_to is None:
+        job = pipeline.resume_backfill(outlet)
+    else:
+        job = pipeline.open_backfill(
+            outlet, _day(date_from, "--from"), _day(date_to, "--to"), archive_url=archive_url,
+            sitemaps=tuple(sitemap or ()), restart=restart)
+    state = f"resumed at step {job.done} of {job.total}" if job.resumed else "started"
+    console.print(f"backfill #{job.id}: {job.outlet}, {job.start} → {job.end}, {state}",
+                  markup=False)
+    try:
+        found = _walk(tasks, job)
+    except KeyboardInterrupt:
+        pipeline.pause_backfill(job.id, "interrupted")
+        console.print(f"backfill #{job.id} paused; run the same command (or "
+                      f"`presswatch backfill {outlet} --resume`) to go on", markup=False)
+        raise typer.Exit(130) from None
+    except PresswatchError:
+        console.print(f"backfill #{job.id} stopped; run the same command again to retry the "
+                      "step that failed", markup=False)
+        raise
+    console.print(f"backfill #{job.id} done: {len(found)} new articles "
+                  f"({job.articles_found + len(found)} in all)", markup=False)
+    if process and found:
+        from presswatch.cli.crawl_cmd import run_until_done
+
+        run_until_done(tasks, found, timeout=timeout)
