@@ -13,6 +13,8 @@ from presswatch.cli import (
     db_cmd,
     demo_cmd,
     extract_cmd,
+    glossary_cmd,
+    memory_cmd,
     models_cmd,
     reprocess_cmd,
     review_cmd,
@@ -49,6 +51,8 @@ app.command("demo")(demo_cmd.demo)
 app.command("serve")(serve_cmd.serve)
 app.add_typer(users_cmd.app, name="users")
 app.add_typer(review_cmd.app, name="review")
+app.add_typer(memory_cmd.app, name="memory")
+app.add_typer(glossary_cmd.app, name="glossary")
 app.command("reprocess")(reprocess_cmd.reprocess)
 
 

@@ -144,6 +144,11 @@ class DatabaseTerms:
         rest = [r for r in records_from_glossary(base) if (r.concept, r.language) not in mine]
         return sorted([*rest, *own], key=lambda r: (r.concept, r.language))
 
+    def delete(self, concept: str, language: str) -> bool:
+        """Drop a database term (the file's entry, if any, is in force again)."""
+        with self.db.session() as session:
+            return store_terms.delete_term(session, concept, language)
+
     def import_records(self, base: Glossary, records: list[TermRecord], by: str) -> int:
         """Store the records (after checking that the merged glossary is valid)."""
         checked_merge(base, [*self.records(), *records])

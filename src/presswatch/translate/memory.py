@@ -31,6 +31,7 @@ from presswatch.errors import ConfigError
 from presswatch.models import Block, Translation
 from presswatch.store import memory as store_memory
 from presswatch.store.base import Database
+from presswatch.translate.interchange import UnitRecord
 
 try:  # optional: the same ratio, computed in C
     from rapidfuzz.fuzz import ratio as _rapid_ratio
@@ -167,7 +168,7 @@ class DatabaseMemory:
         target: str,
     ) -> Translation:
         """The article with memory matches filled in; ``by_engine`` translates the rest."""
-        src, dst = _key(source), _key(target)
+        src, dst = language_key(source), language_key(target)
         if src == dst:
             return by_engine(title, blocks, source, target)
         segments = [title, *(block.text for block in blocks)]
@@ -192,7 +193,8 @@ class DatabaseMemory:
         return replace(done, note=rest.note, extra=dict(rest.extra))
 
 
-def _key(code: str) -> str:
+def language_key(code: str) -> str:
+    """The primary subtag, lower case: "uk-UA" → "uk"."""
     return code.strip().split("-")[0].split("_")[0].lower()
 
 
@@ -219,3 +221,29 @@ def _assemble(
     out_blocks = tuple(Block(b.kind, t) for b, t in zip(blocks, texts[1:], strict=True))
     return Translation(language=target, title=texts[0], blocks=out_blocks, status="machine",
                        engine=engine, source_language=source, segment_origins=tuple(origins))
+
+
+def export_units(db: Database, source: str | None = None, target: str | None = None
+                 ) -> list[UnitRecord]:
+    """Every unit (of a pair, when given) as a record for ``write_tmx``."""
+    with db.session() as session:
+        return [UnitRecord(u.source_language, u.target_language, u.source_text, u.target_text,
+                           u.origin, u.created_by, u.created_at, u.updated_at, u.use_count)
+                for u in store_memory.iter_units(session, source, target)]
+
+
+def import_units(db: Database, units: Sequence[UnitRecord]) -> tuple[int, int]:
+    """Store the units (a unit of the same source and pair is replaced); (new, replaced)."""
+    added = replaced = 0
+    with db.session() as session:
+        for unit in units:
+            if not unit.source_text.strip() or not unit.target_text.strip():
+                continue
+            _row, new = store_memory.upsert_unit(
+                session, source=language_key(unit.source_language),
+                target=language_key(unit.target_language),
+                source_hash=segment_hash(unit.source_text), source_text=unit.source_text,
+                target_text=unit.target_text, origin=unit.origin, created_by=unit.created_by,
+                created_at=unit.created_at, use_count=unit.use_count)
+            added, replaced = (added + 1, replaced) if new else (added, replaced + 1)
+    return added, replaced

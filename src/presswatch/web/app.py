@@ -17,7 +17,7 @@ from presswatch.settings import Settings
 from presswatch.store.base import Database
 from presswatch.taxonomy import load_sections
 from presswatch.web.i18n import load_locales
-from presswatch.web.routes import desk, public
+from presswatch.web.routes import desk, glossary_desk, public, translation_desk
 from presswatch.web.state import AppState, app_state, make_environment
 
 log = logging.getLogger(__name__)
@@ -102,5 +102,7 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
     _install_error_handlers(app)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(desk.router)
+    app.include_router(translation_desk.router)
+    app.include_router(glossary_desk.router)
     app.include_router(public.router)
     return app

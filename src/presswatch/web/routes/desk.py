@@ -12,13 +12,14 @@ from urllib.parse import quote
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 
-from presswatch.editorial import allowed_targets
+from presswatch.editorial import PUBLISHED, allowed_targets
 from presswatch.errors import InputError
 from presswatch.review.auth import SESSION_COOKIE, DeskSession
 from presswatch.store import review, users
 from presswatch.store.site import published_document
 from presswatch.web import links
 from presswatch.web.state import AppState, State
+from presswatch.web.translation_services import publication_blockers
 
 router = APIRouter(prefix="/desk")
 FILTERS = {"all": ("new", "candidate"), "new": ("new",), "candidate": ("candidate",)}
@@ -144,6 +145,10 @@ def document(request: Request, state: State, editor: Editor, doc_id: int) -> Res
 def change_status(request: Request, state: State, editor: Editor, doc_id: int,
                   status: Annotated[str, Form()], csrf: CsrfField) -> Response:
     state.signer.check_csrf(editor, csrf)
+    if status == PUBLISHED:
+        blockers = publication_blockers(request, doc_id)
+        if blockers:
+            raise InputError(f"document {doc_id} cannot be published yet: {'; '.join(blockers)}")
     with state.db.session() as session:
         review.set_status(session, doc_id, status, by=editor.username or "")
     return RedirectResponse(f"/desk/documents/{doc_id}", status_code=303)
