@@ -7,6 +7,7 @@ Item URLs are absolute and canonical, dates aware UTC.
 
 from __future__ import annotations
 
+import codecs
 import io
 import json
 import logging
@@ -20,6 +21,7 @@ from typing import Any
 
 import feedparser
 import lxml.html
+from charset_normalizer import from_bytes
 from feedparser.exceptions import (
     CharacterEncodingOverride,
     CharacterEncodingUnknown,
@@ -198,12 +200,70 @@ def _entry_date(entry: Any) -> datetime | None:
     return None
 
 
-def _parse_syndication(body: bytes, base_url: str) -> ParsedFeed:
+# Feedparser reads a feed that is not UTF-8 in its declared charset or, failing that, in
+# windows-1252: a windows-1251 or KOI8 feed declared (or defaulting to) UTF-8 or ISO-8859-1
+# comes out as mojibake. Such a feed is read again in the code page charset_normalizer
+# finds least chaotic among these, when that reading differs from feedparser's; feeds in
+# other scripts (CJK, Hebrew, Greek, ...) are left to feedparser.
+_SINGLE_BYTE = frozenset({"cp1252", "latin-1", "iso8859-1", "iso8859-2", "iso8859-15",
+                          "cp1251", "koi8-r", "koi8-u"})
+_LEGACY = ("cp1251", "koi8_r", "koi8_u", "cp1252", "iso8859_15")
+_LATIN_OR_CYRILLIC = re.compile(r"cp125[0-27]|iso8859-(?:[1-59]|1[0345])|koi8-[ru]|cp866"
+                                r"|mac-(?:roman|latin2|cyrillic)|kz1048|ptcp154|latin-1")
+_LABELS = {"cp1251": "windows-1251", "cp1252": "windows-1252", "iso8859-15": "iso-8859-15"}
+_XML_ENCODING = re.compile(r"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([^"']+)""")
+
+
+def _codec_name(label: object) -> str | None:
+    try:
+        return codecs.lookup(label).name if isinstance(label, str) and label else None
+    except LookupError:
+        return None
+
+
+def _better_charset(body: bytes, used: object) -> str | None:
+    """A legacy code page that reads ``body`` better than ``used`` (feedparser's choice)."""
+    used_codec = _codec_name(used)
+    if used_codec not in _SINGLE_BYTE or body.isascii():
+        return None
+    sample = body[:200_000]
+    overall = from_bytes(sample).best()
+    if overall is None or not _LATIN_OR_CYRILLIC.fullmatch(_codec_name(overall.encoding) or ""):
+        return None
+    matches = from_bytes(sample, cp_isolation=list(dict.fromkeys([*_LEGACY, used_codec])))
+    best = matches.best()
+    guess = _codec_name(best.encoding) if best is not None else None
+    if best is None or guess is None or guess == used_codec:
+        return None
+    if sample.decode(guess, "replace") == sample.decode(used_codec, "replace"):
+        return None
+    chaos = {_codec_name(match.encoding): match.chaos for match in matches}
+    return _LABELS.get(guess, guess) if chaos.get(used_codec, 1.0) > best.chaos else None
+
+
+def _misdeclared(body: bytes, charset: str) -> str:
+    declared = _XML_ENCODING.match(_head_text(body, 512))
+    said = f"declares {declared.group(1)}" if declared else "declares no charset (so UTF-8)"
+    return f"character encoding problem: the feed {said} but is {charset}, and was read so"
+
+
+def _feedparse(body: bytes, base_url: str, charset: str | None = None) -> Any:
     # A stream, never bytes or str: feedparser would treat those as a URL or a file name.
-    parsed = feedparser.parse(io.BytesIO(body), sanitize_html=False, resolve_relative_uris=False,
-                              response_headers={"content-location": base_url,
-                                                "content-type": "application/xml"})
-    errors = [_bozo_reason(parsed.get("bozo_exception"))] if parsed.get("bozo") else []
+    content_type = f"application/xml; charset={charset}" if charset else "application/xml"
+    return feedparser.parse(io.BytesIO(body), sanitize_html=False, resolve_relative_uris=False,
+                            response_headers={"content-location": base_url,
+                                              "content-type": content_type})
+
+
+def _parse_syndication(body: bytes, base_url: str) -> ParsedFeed:
+    parsed = _feedparse(body, base_url)
+    charset = _better_charset(body, parsed.get("encoding"))
+    errors = []
+    if charset is not None:
+        errors.append(_misdeclared(body, charset))
+        parsed = _feedparse(body, base_url, charset)
+    if parsed.get("bozo"):
+        errors.append(_bozo_reason(parsed.get("bozo_exception")))
     feed_info = parsed.get("feed") or {}
     title_type = (feed_info.get("title_detail") or {}).get("type")
     title = _clean_text(feed_info.get("title"), is_html=title_type in _HTML_TYPES)
