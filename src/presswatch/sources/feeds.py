@@ -224,7 +224,7 @@ def _codec_name(label: object) -> str | None:
 def _better_charset(body: bytes, used: object) -> str | None:
     """A legacy code page that reads ``body`` better than ``used`` (feedparser's choice)."""
     used_codec = _codec_name(used)
-    if used_codec not in _SINGLE_BYTE or body.isascii():
+    if used_codec not in _SINGLE_BYTE or body.isascii() or body.startswith(codecs.BOM_UTF8):
         return None
     sample = body[:200_000]
     overall = from_bytes(sample).best()
