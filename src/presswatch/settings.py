@@ -82,6 +82,80 @@ class Settings(BaseSettings):
     min_article_chars: int = Field(300, description="Shorter extracted texts are rejected.")
     duplicate_threshold: float = Field(0.8, description="MinHash Jaccard for a republished copy.")
 
+    # -- machine translation engines ----------------------------------------------------
+    mt_engines: CsvList = Field(
+        ("deepl", "openai", "ctranslate2", "libretranslate", "apertium"),
+        description="Engine kinds or names, most preferred first; an engine not named is "
+        "not used.",
+    )
+    mt_pivot_language: str = Field(
+        "en", description="Pivot for pairs no engine covers; empty turns pivoting off."
+    )
+    mt_timeouts: dict[str, float] = Field(
+        default_factory=dict,
+        description="Seconds per engine call by engine name (JSON); otherwise translate_timeout.",
+    )
+    mt_retries: int = Field(3, description="Attempts on 429/5xx/time-out (HTTP engines).")
+    mt_backoff: float = Field(
+        1.0, description="First wait in seconds, doubled each retry, when no Retry-After."
+    )
+    mt_max_retry_wait: float = Field(60.0, description="A longer Retry-After fails at once.")
+    mt_char_budgets: dict[str, int] = Field(
+        default_factory=dict,
+        description="Characters per calendar month (UTC) by engine name or kind (JSON).",
+    )
+    mt_cache: bool = Field(True, description="Reuse cached engine outputs.")
+    mt_cache_file: Path | None = Field(
+        None, description="Translation cache and usage file; empty: data_dir/mt-cache.db."
+    )
+    models_dir: Path | None = Field(
+        None, description="CTranslate2 models; empty: data_dir/models."
+    )
+    mt_device: str = Field("auto", description="CTranslate2 device: auto, cpu, cuda.")
+    mt_compute_type: str = Field(
+        "default", description="CTranslate2 compute type (int8, float16, ...)."
+    )
+    mt_beam_size: int = Field(4, description="CTranslate2 beam size.")
+    mt_batch_size: int = Field(16, description="CTranslate2 sentences per batch.")
+    mt_max_decoding_length: int = Field(256, description="Most target tokens per sentence.")
+    mt_threads: int = Field(0, description="CTranslate2 intra-op threads (0: default).")
+    deepl_api_key: SecretStr = Field(SecretStr(""), description="DeepL key (:fx = free plan).")
+    deepl_base_url: str = Field(
+        "", description="DeepL base URL; empty: api-free or api chosen by the key."
+    )
+    openai_base_url: str = Field(
+        "", description="OpenAI-compatible chat endpoint base URL including /v1."
+    )
+    openai_model: str = Field("", description="Model id sent to the chat endpoint.")
+    openai_api_key: SecretStr = Field(
+        SecretStr(""), description="Bearer token for the chat endpoint; empty for local servers."
+    )
+    libretranslate_url: str = Field("", description="LibreTranslate base URL.")
+    libretranslate_api_key: SecretStr = Field(SecretStr(""), description="LibreTranslate key.")
+    memory_fuzzy: str = Field(
+        "suggest", description="Fuzzy translation-memory matches: suggest, use or off."
+    )
+    memory_threshold: float = Field(
+        0.85, description="Smallest similarity of a fuzzy translation-memory match."
+    )
+    publish_requires_clean_checks: bool = Field(
+        True, description="Approving a translation with open checks needs an override reason."
+    )
+    publish_requires_approval: bool = Field(
+        False, description="Publishing needs every machine-translated language approved."
+    )
+
+    # -- raw pages and revisions --------------------------------------------------------
+    warc_max_bytes: int = Field(
+        100_000_000, description="A WARC file is rotated when it grows past this size."
+    )
+    recheck_window_hours: float = Field(
+        48.0, description="Articles younger than this are re-fetched to catch edits (0: off)."
+    )
+    recheck_interval_hours: float = Field(
+        6.0, description="Hours between two re-fetches of one young article."
+    )
+
     auto_publish: bool = Field(False, description="Publish relevant articles without review.")
     secret_key: SecretStr = Field(
         SecretStr(""), description="Signs session cookies; empty: a key kept in data_dir."
@@ -91,7 +165,9 @@ class Settings(BaseSettings):
     site_name: str = Field("presswatch", description="Name shown in the site header.")
     desk_language: str = Field("en", description="UI language of the editor desk (uk, en, ru).")
 
-    @field_validator("source_languages", "site_languages", "watch_topics", mode="before")
+    @field_validator(
+        "source_languages", "site_languages", "watch_topics", "mt_engines", mode="before"
+    )
     @classmethod
     def _split_csv(cls, value: object) -> object:
         return _split(value)

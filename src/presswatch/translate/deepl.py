@@ -49,8 +49,8 @@ class DeepLEngine(HttpEngine):
     @classmethod
     def from_settings(cls, settings: object, **http: Any) -> DeepLEngine:
         return cls(
-            api_key=secret_text(getattr(settings, "deepl_api_key", "")),
-            base_url=str(getattr(settings, "deepl_base_url", "") or ""),
+            api_key=secret_text(settings.deepl_api_key),
+            base_url=str(settings.deepl_base_url or ""),
             languages=configured_languages(settings),
             **http,
         )

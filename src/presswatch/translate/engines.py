@@ -90,7 +90,7 @@ class Route:
 
 def configured_languages(settings: object) -> set[str]:
     """The primary subtags of the languages presswatch reads and publishes."""
-    codes = [*getattr(settings, "source_languages", ()), *getattr(settings, "site_languages", ())]
+    codes = [*settings.source_languages, *settings.site_languages]
     return {code.strip().split("-")[0].split("_")[0].lower() for code in codes if code.strip()}
 
 

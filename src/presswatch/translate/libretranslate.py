@@ -39,8 +39,8 @@ class LibreTranslateEngine(HttpEngine):
     @classmethod
     def from_settings(cls, settings: object, **http: Any) -> LibreTranslateEngine:
         return cls(
-            url=str(getattr(settings, "libretranslate_url", "") or ""),
-            api_key=secret_text(getattr(settings, "libretranslate_api_key", "")),
+            url=str(settings.libretranslate_url or ""),
+            api_key=secret_text(settings.libretranslate_api_key),
             languages=configured_languages(settings),
             **http,
         )

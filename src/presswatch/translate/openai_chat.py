@@ -73,9 +73,9 @@ class OpenAIChatEngine(HttpEngine):
         cls, settings: object, glossary: Callable[[], Glossary] | None = None, **http: Any
     ) -> OpenAIChatEngine:
         return cls(
-            base_url=str(getattr(settings, "openai_base_url", "") or ""),
-            model=str(getattr(settings, "openai_model", "") or ""),
-            api_key=secret_text(getattr(settings, "openai_api_key", "")),
+            base_url=str(settings.openai_base_url or ""),
+            model=str(settings.openai_model or ""),
+            api_key=secret_text(settings.openai_api_key),
             languages=configured_languages(settings),
             glossary=glossary,
             **http,

@@ -29,32 +29,32 @@ DEFAULT_ORDER = ("deepl", "openai", "ctranslate2", "libretranslate", "apertium")
 
 
 def models_dir(settings: Settings) -> Path:
-    configured = getattr(settings, "models_dir", None)
+    configured = settings.models_dir
     return Path(configured) if configured else Path(settings.data_dir) / "models"
 
 
 def engine_timeout(settings: Settings, name: str) -> float:
-    timeouts = getattr(settings, "mt_timeouts", None) or {}
+    timeouts = settings.mt_timeouts or {}
     return float(timeouts.get(name, settings.translate_timeout))
 
 
 def _http_options(settings: Settings, name: str) -> dict[str, Any]:
     return {
         "timeout": engine_timeout(settings, name),
-        "retries": int(getattr(settings, "mt_retries", 3)),
-        "backoff": float(getattr(settings, "mt_backoff", 1.0)),
-        "max_wait": float(getattr(settings, "mt_max_retry_wait", 60.0)),
+        "retries": int(settings.mt_retries),
+        "backoff": float(settings.mt_backoff),
+        "max_wait": float(settings.mt_max_retry_wait),
     }
 
 
 def _ct2_options(settings: Settings) -> dict[str, Any]:
     return {
-        "device": str(getattr(settings, "mt_device", "auto")),
-        "compute_type": str(getattr(settings, "mt_compute_type", "default")),
-        "beam_size": int(getattr(settings, "mt_beam_size", 4)),
-        "batch_size": int(getattr(settings, "mt_batch_size", 16)),
-        "max_decoding_length": int(getattr(settings, "mt_max_decoding_length", 256)),
-        "threads": int(getattr(settings, "mt_threads", 0)),
+        "device": str(settings.mt_device),
+        "compute_type": str(settings.mt_compute_type),
+        "beam_size": int(settings.mt_beam_size),
+        "batch_size": int(settings.mt_batch_size),
+        "max_decoding_length": int(settings.mt_max_decoding_length),
+        "threads": int(settings.mt_threads),
     }
 
 
@@ -69,7 +69,7 @@ def build_engines(
         LibreTranslateEngine.from_settings(settings,
                                            **_http_options(settings, "libretranslate")),
     ]
-    order = tuple(getattr(settings, "mt_engines", DEFAULT_ORDER) or DEFAULT_ORDER)
+    order = tuple(settings.mt_engines or DEFAULT_ORDER)
     return order_engines(engines, order)
 
 

@@ -71,8 +71,8 @@ class Translator:
         # terms (merged over the file); see presswatch.translate.memory / house_glossary
         self.memory = memory
         self.house_terms = house_terms
-        self.pivot = str(getattr(settings, "mt_pivot_language", "en") or "")
-        self.use_cache = bool(getattr(settings, "mt_cache", True))
+        self.pivot = str(settings.mt_pivot_language or "")
+        self.use_cache = bool(settings.mt_cache)
 
     @cached_property
     def engines(self) -> list[Engine]:
@@ -91,12 +91,12 @@ class Translator:
     @cached_property
     def cache(self) -> SegmentCache:
         """The cache file; also holds the characters each engine was sent this month."""
-        path = getattr(self.settings, "mt_cache_file", None)
+        path = self.settings.mt_cache_file
         return SegmentCache(Path(path) if path else Path(self.settings.data_dir) / CACHE_FILE)
 
     @cached_property
     def budget(self) -> CharBudget:
-        return CharBudget(getattr(self.settings, "mt_char_budgets", None) or {}, self.cache)
+        return CharBudget(self.settings.mt_char_budgets or {}, self.cache)
 
     def close(self) -> None:
         for engine in self.__dict__.get("engines", ()):
