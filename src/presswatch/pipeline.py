@@ -82,6 +82,8 @@ class Pipeline:
             self.fetcher.close()
         if "archive" in self.__dict__:
             self.archive.close()
+        if "translator" in self.__dict__:
+            self.translator.close()
 
     # -- feeds ---------------------------------------------------------------------------
 
