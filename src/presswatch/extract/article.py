@@ -18,14 +18,11 @@ from lxml import html
 from lxml.etree import LxmlError, _Element
 
 from presswatch.extract.blocks import body_to_blocks
-from presswatch.extract.cleanup import (
-    drop_byline,
-    drop_headline,
-    drop_paywall_prompts,
-    recover_lead,
-)
+from presswatch.extract.boilerplate import drop_furniture
+from presswatch.extract.cleanup import drop_byline, drop_headline, drop_paywall_prompts
 from presswatch.extract.decode import decode_html, screen_body, screen_tree
 from presswatch.extract.language import detect_language
+from presswatch.extract.lead import recover_lead
 from presswatch.extract.metadata import (
     find_author,
     find_canonical,
@@ -87,7 +84,8 @@ def run_trafilatura(text: str, url: str) -> _Element | None:
 def _body(tree: html.HtmlElement, body: _Element | None, title: str,
           author: str | None) -> tuple[Block, ...]:
     blocks = drop_byline(drop_headline(body_to_blocks(body), title), author)
-    return drop_paywall_prompts(recover_lead(blocks, tree))
+    blocks = drop_furniture(blocks)
+    return drop_paywall_prompts(recover_lead(blocks, tree, title))
 
 
 def extract_article(body: bytes, url: str, settings: Settings, *,
