@@ -70,7 +70,8 @@ def remember(db: Database, source: str, target: str, pair=("ru", "uk")) -> None:
 
 
 def test_spacing_and_line_breaks_do_not_prevent_an_exact_match():
-    assert normalize_segment("  Парламент\u00a0Молдовы \n в четверг ") == "Парламент Молдовы в четверг"
+    spaced = "  Парламент\u00a0Молдовы \n в четверг "
+    assert normalize_segment(spaced) == "Парламент Молдовы в четверг"
     assert segment_hash("a  b\nc") == segment_hash("a b c")
     assert segment_hash("a b c") != segment_hash("a b C")
 
