@@ -27,6 +27,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from presswatch.errors import InputError
+from presswatch.settings import Settings
 from presswatch.store import memory as store_memory
 from presswatch.store import segments as store_segments
 from presswatch.store.base import Database
@@ -86,11 +87,11 @@ class TranslationEditor:
         self.require_approval = require_approval
 
     @classmethod
-    def from_settings(cls, db: Database, settings: object, glossary: Callable[[], Glossary],
+    def from_settings(cls, db: Database, settings: Settings, glossary: Callable[[], Glossary],
                       checker: Checker | None = None) -> TranslationEditor:
         return cls(db, glossary, checker=checker,
-                   require_clean=bool(getattr(settings, "publish_requires_clean_checks", True)),
-                   require_approval=bool(getattr(settings, "publish_requires_approval", False)))
+                   require_clean=settings.publish_requires_clean_checks,
+                   require_approval=settings.publish_requires_approval)
 
     # -- findings ------------------------------------------------------------------------
 

@@ -29,6 +29,7 @@ from difflib import SequenceMatcher
 
 from presswatch.errors import ConfigError
 from presswatch.models import Block, Translation
+from presswatch.settings import Settings
 from presswatch.store import memory as store_memory
 from presswatch.store.base import Database
 from presswatch.translate.interchange import UnitRecord
@@ -129,9 +130,8 @@ class DatabaseMemory:
         self.threshold = threshold
 
     @classmethod
-    def from_settings(cls, db: Database, settings: object) -> DatabaseMemory:
-        return cls(db, fuzzy=str(getattr(settings, "memory_fuzzy", "suggest")),
-                   threshold=float(getattr(settings, "memory_threshold", DEFAULT_THRESHOLD)))
+    def from_settings(cls, db: Database, settings: Settings) -> DatabaseMemory:
+        return cls(db, fuzzy=settings.memory_fuzzy, threshold=settings.memory_threshold)
 
     def lookup(self, segments: Sequence[str], source: str, target: str, *,
                fuzzy: bool = True) -> list[Match | None]:
