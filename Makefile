@@ -9,7 +9,7 @@ APT_PACKAGES := chromium apertium apertium-rus-ukr redis-server postgresql
 $(BIN)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[test,redis,postgres,mt]'
+	$(BIN)/pip install -q -e '.[test,redis,postgres,mt,nlp]'
 	touch $@
 
 venv: $(BIN)/.installed

@@ -16,6 +16,8 @@ from sqlalchemy.exc import IntegrityError
 
 from presswatch.backfill import BackfillJob, Backfills, BackfillStep
 from presswatch.enrich import duplicates, enrich_article
+from presswatch.enrich.entities import TextAnalysis, analyze_text
+from presswatch.enrich.entity_base import default_entity_base
 from presswatch.errors import PresswatchError, SourceError, TransientError
 from presswatch.extract.article import extract_article
 from presswatch.fetch.client import Fetcher
@@ -28,6 +30,7 @@ from presswatch.sources.feeds import parse_feed
 from presswatch.sources.links import page_items
 from presswatch.store import articles as store_articles
 from presswatch.store import captures as store_captures
+from presswatch.store import entities as store_entities
 from presswatch.store import review as store_review
 from presswatch.store import revisions as store_revisions
 from presswatch.store import sources as store_sources
@@ -207,16 +210,30 @@ class Pipeline:
                 if doc is not None:
                     return doc.id
             enrichment = enrich_article(article, self.settings)
+            analysis = self._analyze(article)
             try:
                 with self.db.session() as s:
                     doc = store_articles.create_document(
                         s, article, enrichment, content_hash=digest, minhash=signature
                     )
                     store_revisions.add_first(s, doc, url=url, fetched_at=fetched_at)
+                    self._store_analysis(s, doc.id, analysis)
                     return doc.id
             except IntegrityError:
                 continue  # another worker stored the same text a moment ago: link to it
         raise TransientError(f"could not store the document for {url}")
+
+    # -- entities, figures, quotes --------------------------------------------------------
+
+    def _analyze(self, article: ExtractedArticle) -> TextAnalysis | None:
+        """Mentions, figures and quotes of the document's text (None when switched off)."""
+        if not getattr(self.settings, "extract_entities", True) or not article.text:
+            return None
+        return analyze_text(article.text, article.language or "en")
+
+    def _store_analysis(self, s: object, doc_id: int, analysis: TextAnalysis | None) -> None:
+        if analysis is not None:
+            store_entities.store_analysis(s, doc_id, analysis, default_entity_base().get)
 
     def _find_copy(
         self, s: object, url: str, article: ExtractedArticle, digest: str, signature: bytes

@@ -12,6 +12,7 @@ from presswatch.cli import (
     crawl_cmd,
     db_cmd,
     demo_cmd,
+    entities_cmd,
     extract_cmd,
     glossary_cmd,
     memory_cmd,
@@ -54,6 +55,7 @@ app.add_typer(review_cmd.app, name="review")
 app.add_typer(memory_cmd.app, name="memory")
 app.add_typer(glossary_cmd.app, name="glossary")
 app.command("reprocess")(reprocess_cmd.reprocess)
+app.command("entities")(entities_cmd.entities)
 
 
 def main() -> None:

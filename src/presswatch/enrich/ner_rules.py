@@ -31,6 +31,8 @@ _PREP_CASES = {
     "на": ("loct", "accs", "loc2"), "під": ("ablt",), "под": ("ablt",),
 }
 _NAME_TAGS = {"Name", "Surn", "Patr"}
+_COMMON_POS = {"ADVB", "VERB", "INFN", "PREP", "CONJ", "PRCL", "NPRO", "PRED", "NUMR", "GRND",
+               "PRTF", "PRTS", "ADJS", "COMP", "INTJ"}
 _OPEN_QUOTES = "«„“\""
 _CLOSE_QUOTES = "»“”\""
 _INITIAL_GAP = re.compile(r"^\s*\.\s*$")
@@ -106,7 +108,7 @@ def rule_spans(text: str, tokens: Sequence[Token], language: str,
     spans: list[tuple[int, int, str]] = []
     i = 0
     while i < len(tokens):
-        if not free[i] or not _starts_name(ctx, i):
+        if not free[i] or not _starts_name(ctx, i) or _common_opening(ctx, i):
             i += 1
             continue
         end = _chunk_end(ctx, i)
@@ -142,6 +144,21 @@ def _starts_name(ctx: _Context, i: int) -> bool:
     word = ctx.word(i)
     return (word[:1].isupper() and not word.isdigit()
             and normalize(word) not in ctx.cues.stopwords)
+
+
+def _common_opening(ctx: _Context, i: int) -> bool:
+    """A sentence's first word that is an everyday word (Пізніше, Вчора), not a name."""
+    if ctx.language not in ("uk", "ru") or not ctx.initial(i):
+        return False
+    from presswatch.enrich.textforms import _analyzer
+
+    parse = _analyzer(ctx.language).parse(normalize(ctx.word(i)))[0]
+    tags = set(str(parse.tag).replace(" ", ",").split(","))
+    if tags & (_NAME_TAGS | {"Geox", "Orgn", "Abbr"}):
+        return False
+    if "ADJF" in tags and i + 1 < len(ctx.tokens):
+        return bool(lemma_tags(ctx.word(i + 1), ctx.language) & _NAME_TAGS)
+    return bool(tags & _COMMON_POS)
 
 
 def _chunk_end(ctx: _Context, i: int) -> int:
@@ -236,8 +253,9 @@ def _genitive_tail(ctx: _Context, a: int, b: int) -> int:
 
 
 def _title_rule(ctx: _Context, a: int, b: int) -> tuple[int, int, str] | None:
-    if b > a and (set(ctx.lemmas(a)) | {normalize(ctx.word(a))}) & ctx.cues.titles:
-        return a + 1, b, "PER"
+    for i in range(a, b):
+        if (set(ctx.lemmas(i)) | {normalize(ctx.word(i))}) & ctx.cues.titles:
+            return i + 1, b, "PER"
     if a == 0 or ctx.gap(a).strip():
         return None
     prev = set(ctx.lemmas(a - 1)) | {normalize(ctx.word(a - 1))}
