@@ -23,7 +23,9 @@ EQUAL, INSERT, DELETE = "equal", "insert", "delete"
 #: Two paragraphs at least this similar (by words) are one edited paragraph, not two.
 SAME_PARAGRAPH = 0.5
 
-_TOKEN = re.compile(r"\s+|\w+(?:[-'’]\w+)*|[^\w\s]", re.UNICODE)
+#: Words: a number with its separators ("100,000", "3.5"), a word with inner hyphens or
+#: apostrophes ("об'єкта"), one punctuation mark, or a run of spaces.
+_TOKEN = re.compile(r"\s+|\d+(?:[.,:]\d+)*|\w+(?:[-'’]\w+)*|[^\w\s]", re.UNICODE)
 
 
 @dataclass(frozen=True, slots=True)

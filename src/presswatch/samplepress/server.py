@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 from presswatch.models import OutletEntry
 from presswatch.samplepress.corpus import FEEDLESS_DIR, OutletSpec, load_outlets
+from presswatch.samplepress.edits import edit_article
 from presswatch.samplepress.site import OutletSite, Resource, SampleArticle, build_press
 
 __all__ = ["SamplePress", "SampleArticle"]
@@ -158,6 +159,14 @@ class SamplePress:
     def catalog_toml(self) -> str:
         """The outlet catalog in the format ``presswatch sources import`` reads."""
         return render_catalog(self.outlets)
+
+    def edit_article(self, url: str, *, title: str | None = None, lead: str | None = None,
+                     paragraphs: list[str] | None = None) -> SampleArticle:
+        """Change the article at ``url`` as its outlet would: the page gets a new ETag and
+        Last-Modified (feeds keep the old headline); returns the new ground truth."""
+        self._specs, article = edit_article(self._specs, self._require_started(), url,
+                                            title=title, lead=lead, paragraphs=paragraphs)
+        return article
 
 
 def _toml_string(value: str) -> str:

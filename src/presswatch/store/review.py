@@ -62,6 +62,8 @@ class DeskDocument:
     status_by: str | None
     outlets: tuple[OutletLink, ...]
     translations: tuple[TranslationSummary, ...]
+    revision: int = 1  # the current text's revision number
+    stealth_edit: bool = False  # the headline changed after publication
 
 
 def get_document(session: Session, doc_id: int) -> Document:
@@ -150,6 +152,7 @@ def document_detail(session: Session, doc_id: int) -> DeskDocument:
             TranslationSummary(row.language, row.title, row.status, row.engine, row.note or "")
             for row in rows
         ),
+        revision=doc.revision or 1, stealth_edit=bool(doc.stealth_edit),
     )
 
 

@@ -84,6 +84,7 @@ class PublishedDocument:
     published_at: datetime
     outlets: tuple[OutletLink, ...]
     versions: dict[str, Version]
+    revision: int = 1  # the current text's revision number (1: never changed)
 
     def version(self, lang: str) -> Version:
         """The text for ``lang``: its translation row, the original, or the original marked
@@ -203,6 +204,7 @@ def published_document(session: Session, doc_id: int) -> PublishedDocument | Non
         blocks=tuple(doc.blocks or ()), author=doc.author, published=doc.published,
         published_at=doc.published_at or doc.created_at,
         outlets=tuple(outlets_of(session, [doc.id]).get(doc.id, ())), versions=versions,
+        revision=doc.revision or 1,
     )
 
 

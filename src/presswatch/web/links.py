@@ -22,6 +22,11 @@ def article_url(lang: str, section: str, doc_id: int, title: str, text_language:
     return f"/{lang}/{section}/{doc_id}-{slugify(title, text_language)}"
 
 
+def changes_url(article: str, revision: int | None = None) -> str:
+    """The revision page of an article page URL: what changed up to ``revision``."""
+    return f"{article}/changes" + (f"?rev={revision}" if revision else "")
+
+
 def feed_url(lang: str, section: str | None = None) -> str:
     return f"/{lang}/{section}/feed.atom" if section else f"/{lang}/feed.atom"
 

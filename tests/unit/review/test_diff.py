@@ -21,6 +21,12 @@ def test_a_changed_number_is_one_word_out_and_one_in():
     assert marked(spans) == "Troops moved [-30-]{+45+} km overnight."
 
 
+def test_a_number_with_separators_is_one_word():
+    spans = diff_words("More than 100,000 troops, 2.5 km away.",
+                       "More than 150,000 troops, 2.5 km away.")
+    assert marked(spans) == "More than [-100,000-]{+150,000+} troops, 2.5 km away."
+
+
 def test_a_new_headline_marks_only_the_words_that_differ():
     spans = diff_words("Minister resigns after scandal", "Minister forced out after scandal")
     assert marked(spans) == "Minister [-resigns-]{+forced out+} after scandal"

@@ -15,9 +15,10 @@ from fastapi.responses import RedirectResponse, Response
 from presswatch.editorial import PUBLISHED, allowed_targets
 from presswatch.errors import InputError
 from presswatch.review.auth import SESSION_COOKIE, DeskSession
-from presswatch.store import review, users
+from presswatch.store import review, revisions, users
 from presswatch.store.site import published_document
 from presswatch.web import links
+from presswatch.web.changes import changes
 from presswatch.web.state import AppState, State
 from presswatch.web.translation_services import publication_blockers
 
@@ -122,13 +123,15 @@ def queue(request: Request, state: State, editor: Editor, status: str = "all",
 
 
 @router.get("/documents/{doc_id}")
-def document(request: Request, state: State, editor: Editor, doc_id: int) -> Response:
+def document(request: Request, state: State, editor: Editor, doc_id: int,
+             rev: int | None = None) -> Response:
     with state.db.session() as session:
         try:
             doc = review.document_detail(session, doc_id)
         except InputError as err:
             raise HTTPException(status_code=404) from err
         public = published_document(session, doc_id)
+        history = revisions.history(session, doc_id)
     public_url = None
     if public is not None and public.section in state.section_slugs:
         lang = state.languages[0]
@@ -138,7 +141,9 @@ def document(request: Request, state: State, editor: Editor, doc_id: int) -> Res
     sections = [(slug, state.section_name(slug, state.desk_language))
                 for slug in state.section_slugs]
     return _render(state, request, "desk/document.html", editor, doc=doc,
-                   targets=allowed_targets(doc.status), sections=sections, public_url=public_url)
+                   targets=allowed_targets(doc.status), sections=sections, public_url=public_url,
+                   changes=changes(history, rev),
+                   revision_link=lambda number: f"/desk/documents/{doc_id}?rev={number}")
 
 
 @router.post("/documents/{doc_id}/status")

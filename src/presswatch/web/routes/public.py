@@ -6,8 +6,9 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from markupsafe import Markup, escape
 
-from presswatch.store import site
+from presswatch.store import revisions, site
 from presswatch.web import links
+from presswatch.web.changes import changes
 from presswatch.web.feeds import feed_response
 from presswatch.web.state import AppState, State
 
@@ -157,6 +158,7 @@ def _article_context(state: AppState, request: Request, doc: site.PublishedDocum
         "nav_sections": _nav(state, lang, doc.section), "links": links,
         "feed_link": links.feed_url(lang, doc.section),
         "source": doc.outlets[0] if doc.outlets else None, "also": doc.outlets[1:],
+        "changes_url": links.changes_url(urls[lang]) if doc.revision > 1 else "",
     }
 
 
@@ -176,3 +178,28 @@ def article(request: Request, lang: str, section: str, doc_ref: str,
         return RedirectResponse(urls[lang], status_code=301)
     context = _article_context(state, request, doc, lang, urls)
     return state.render(request, "article.html", lang, **context)
+
+
+@router.get("/{lang}/{section}/{doc_ref}/changes")
+def article_changes(request: Request, lang: str, section: str, doc_ref: str, state: State,
+                    rev: int | None = None) -> Response:
+    """What changed in a published article: revision ``rev`` (default: the latest) against
+    the one before it, words inserted and deleted marked, in the original language."""
+    _check_lang(state, lang)
+    parsed = links.parse_doc_ref(doc_ref)
+    if parsed is None:
+        raise HTTPException(status_code=404)
+    with state.db.session() as session:
+        doc = site.published_document(session, parsed[0])
+        history = revisions.history(session, parsed[0]) if doc is not None else ()
+    if doc is None or doc.section not in state.section_slugs:
+        raise HTTPException(status_code=404)
+    urls = _article_links(state, doc)
+    change_urls = {code: links.changes_url(url) for code, url in urls.items()}
+    if request.url.path != change_urls[lang]:
+        return RedirectResponse(links.changes_url(urls[lang], rev), status_code=301)
+    context = _article_context(state, request, doc, lang, change_urls)
+    return state.render(request, "changes.html", lang, article_url=urls[lang],
+                        changes=changes(history, rev),
+                        revision_link=lambda number: links.changes_url(urls[lang], number),
+                        **context)
