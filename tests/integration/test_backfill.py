@@ -4,6 +4,7 @@ again and ends where an uninterrupted one ends."""
 
 from __future__ import annotations
 
+import os
 import re
 import signal
 import subprocess
@@ -92,10 +93,15 @@ def test_sitemaps_give_exactly_the_articles_of_the_range(press, tmp_path) -> Non
     entry = OutletEntry(name=wire.name, homepage=wire.homepage)  # no feeds: the archive only
     env = setup_data(tmp_path, [entry])
     before = len(press.requests)
-    run_cli("backfill", "Northgate", "--from", "2026-02-01", "--to", "2026-02-28", env=env)
+    run_cli("backfill", "Northgate", "--from", "2026-02-01", "--to", "2026-02-28",
+            "--process", env=env)
     urls, (job,) = found(tmp_path)
     assert urls == expected(press, wire.name, date(2026, 2, 1), date(2026, 2, 28))
     assert len(urls) == 2 and job.status == "done"
+    db = Database(f"sqlite:///{tmp_path / 'presswatch.db'}")
+    with db.session() as s:
+        assert set(s.scalars(select(Article.stage))) == {"done"}  # --process ran them here
+    db.dispose()
     paths = [path for name, path, _ in press.requests[before:] if name == wire.name]
     assert "/sitemap.xml" in paths and "/sitemaps/2026-02.xml" in paths
     assert "/sitemaps/2026-01.xml" not in paths  # last changed before the range
@@ -152,3 +158,25 @@ def test_a_killed_backfill_resumes_without_fetching_finished_days(press, tmp_pat
     urls, (job,) = found(killed)
     assert urls == reference
     assert (job.status, job.pages_done, job.articles_found) == ("done", 90, len(everything))
+
+
+def test_ctrl_c_pauses_and_resume_goes_on(press, tmp_path) -> None:
+    entry = outlet(press, FEEDLESS)
+    env = setup_data(tmp_path, [entry], PRESSWATCH_MIN_HOST_INTERVAL="0.1")
+    args = ("backfill", entry.homepage, "--from", "2026-03-01", "--to", "2026-03-31",
+            "--archive-url", entry.archive_url)
+    before = len(press.requests)
+    proc = start_process(*args, env=env, log=tmp_path / "backfill.log")
+    deadline = time.monotonic() + 120
+    while len(day_requests(press, before)) < 5 and time.monotonic() < deadline:
+        time.sleep(0.02)
+    os.killpg(proc.pid, signal.SIGINT)
+    assert proc.wait(timeout=60) == 130
+    assert "paused" in (tmp_path / "backfill.log").read_text()
+    _, (job,) = found(tmp_path)
+    assert (job.status, job.last_error) == ("paused", "interrupted")
+    resumed = run_cli("backfill", "Слобожанський", "--resume", env=env)
+    assert "resumed at step" in resumed.stderr
+    urls, (job,) = found(tmp_path)
+    assert urls == expected(press, FEEDLESS, date(2026, 3, 1), date(2026, 3, 31))
+    assert (job.status, job.pages_done, job.last_error) == ("done", 31, None)

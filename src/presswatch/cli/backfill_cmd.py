@@ -60,6 +60,27 @@ def _walk(tasks, job) -> list[int]:  # noqa: ANN001 - Tasks is imported lazily
     return found
 
 
+def _run(tasks, job, outlet: str) -> list[int]:  # noqa: ANN001
+    """Walk the job, saying where it starts and how it ends (done, paused or stopped)."""
+    state = f"resumed at step {job.done} of {job.total}" if job.resumed else "started"
+    console.print(f"backfill #{job.id}: {job.outlet}, {job.start} → {job.end}, {state}",
+                  markup=False)
+    try:
+        found = _walk(tasks, job)
+    except KeyboardInterrupt:
+        tasks.pipeline.pause_backfill(job.id, "interrupted")
+        console.print(f"backfill #{job.id} paused; run the same command (or "
+                      f"`presswatch backfill {outlet} --resume`) to go on", markup=False)
+        raise typer.Exit(130) from None
+    except PresswatchError:
+        console.print(f"backfill #{job.id} stopped; run the same command again to retry the "
+                      "step that failed", markup=False)
+        raise
+    console.print(f"backfill #{job.id} done: {len(found)} new articles "
+                  f"({job.articles_found + len(found)} in all)", markup=False)
+    return found
+
+
 def backfill(
     ctx: typer.Context,
     outlet: Annotated[str, typer.Argument(
@@ -104,22 +125,7 @@ def backfill(
         job = pipeline.open_backfill(
             outlet, _day(date_from, "--from"), _day(date_to, "--to"), archive_url=archive_url,
             sitemaps=tuple(sitemap or ()), restart=restart)
-    state = f"resumed at step {job.done} of {job.total}" if job.resumed else "started"
-    console.print(f"backfill #{job.id}: {job.outlet}, {job.start} → {job.end}, {state}",
-                  markup=False)
-    try:
-        found = _walk(tasks, job)
-    except KeyboardInterrupt:
-        pipeline.pause_backfill(job.id, "interrupted")
-        console.print(f"backfill #{job.id} paused; run the same command (or "
-                      f"`presswatch backfill {outlet} --resume`) to go on", markup=False)
-        raise typer.Exit(130) from None
-    except PresswatchError:
-        console.print(f"backfill #{job.id} stopped; run the same command again to retry the "
-                      "step that failed", markup=False)
-        raise
-    console.print(f"backfill #{job.id} done: {len(found)} new articles "
-                  f"({job.articles_found + len(found)} in all)", markup=False)
+    found = _run(tasks, job, outlet)
     if process and found:
         from presswatch.cli.crawl_cmd import run_until_done
 

@@ -106,11 +106,14 @@ def record_step(session: Session, backfill_id: int, *, cursor: dict, articles: i
 
 def set_status(session: Session, backfill_id: int, status: str, *, now: datetime,
                error: str | None = None) -> Backfill:
-    """Move a job to ``status`` (running, paused, failed, done), keeping ``error`` if given."""
+    """Move a job to ``status`` (running, paused, failed, done), keeping ``error`` if given;
+    a job running again starts with no error."""
     job = get_backfill(session, backfill_id)
     job.status = status
     if error:
         job.last_error = error[:MAX_ERROR_CHARS]
+    elif status == "running":
+        job.last_error = None
     job.updated_at = now
     session.flush()
     return job
