@@ -13,8 +13,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m presswatch.samplepress",
                                      description=__doc__)
     parser.add_argument("--host", default="127.0.0.1", help="address to bind (127.0.0.1)")
+    parser.add_argument("--feedless", action="store_true",
+                        help="also serve the outlets without feeds (pages and archives only)")
     args = parser.parse_args(argv)
-    with SamplePress(host=args.host) as press:
+    with SamplePress(host=args.host, feedless=args.feedless) as press:
         sys.stdout.write(press.catalog_toml())
         sys.stdout.write(f"\n# {len(press.articles)} article pages; Ctrl-C stops.\n")
         sys.stdout.flush()
