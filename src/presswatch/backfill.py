@@ -92,7 +92,7 @@ class Backfills:
                 store_backfills.set_status(s, existing.id, "running", now=utcnow())
                 return self._job(existing, outlet, resumed=True)
             homepage = outlet.homepage
-            template = archive_url or getattr(outlet, "archive_url", None) or ""
+            template = archive_url or outlet.archive_url or ""
             known_sitemaps = [f.url for f in outlet.feeds if f.kind == "sitemap"]
             outlet_id = outlet.id
         if template:

@@ -89,7 +89,29 @@ def _upsert(session: Session, record: Any) -> tuple[Entity, bool]:
 
 def seed_entities(session: Session, records: Iterable[Any]) -> int:
     """Insert or update every record by key; returns how many were new."""
-    return sum(_upsert(session, record)[1] for record in records)
+    records = list(records)
+    rows = {row.key: row for row in session.scalars(select(Entity))}
+    created = [Entity(key=r.key) for r in records if r.key not in rows]
+    session.add_all(created)
+    rows.update((row.key, row) for row in created)
+    for record in records:
+        row = rows[record.key]
+        row.type, row.source = record.type, record.source
+        row.names = {**(row.names or {}), **dict(record.names)}
+        row.description = record.description or row.description or ""
+    session.flush()
+    known = {tuple(row) for row in session.execute(
+        select(EntityName.entity_id, EntityName.language, EntityName.name))}
+    for record in records:
+        entity_id = rows[record.key].id
+        for language, names in record.variants.items():
+            for name in names:
+                if (entity_id, language, name) not in known:
+                    known.add((entity_id, language, name))
+                    session.add(EntityName(entity_id=entity_id, language=language, name=name,
+                                           normalized=normalize_name(name)))
+    session.flush()
+    return len(created)
 
 
 def _resolve(session: Session, row: Entity) -> Entity:

@@ -234,3 +234,13 @@ def finished_articles(session: Session, *, since: datetime | None = None,
     if limit is not None:
         query = query.limit(limit)
     return list(session.scalars(query))
+
+
+def source_article(session: Session, doc_id: int) -> int | None:
+    """The id of the article the document's current text was read from."""
+    url = source_url(session, doc_id)
+    if url is None:
+        return None
+    return session.scalar(
+        select(Article.id).where(Article.document_id == doc_id, Article.url == url).limit(1)
+    )

@@ -89,7 +89,7 @@ def _upsert(session: Session, entry: OutletEntry) -> tuple[Outlet, bool, int]:
     added = _add_feeds(session, outlet, entry.feeds)
     added += _add_feeds(session, outlet, entry.pages, "page")
     added += _add_feeds(session, outlet, entry.sitemaps, "sitemap")
-    if entry.archive_url and hasattr(Outlet, "archive_url"):  # the column comes with a migration
+    if entry.archive_url:
         outlet.archive_url = entry.archive_url
     session.flush()
     return outlet, created, added
@@ -255,4 +255,4 @@ def _entry(outlet: Outlet) -> OutletEntry:
     return OutletEntry(name=outlet.name, homepage=outlet.homepage, country=outlet.country,
                        language=outlet.language, feeds=urls("feed"), pages=urls("page"),
                        sitemaps=urls("sitemap"),
-                       archive_url=getattr(outlet, "archive_url", None) or "")
+                       archive_url=outlet.archive_url or "")

@@ -27,6 +27,8 @@ class Outlet(Base):
     homepage: Mapped[str] = mapped_column(String(1000), unique=True)
     country: Mapped[str] = mapped_column(String(8), default="")
     language: Mapped[str] = mapped_column(String(16), default="")
+    # a date-based archive page template for backfills, e.g. https://x/archiv/{yyyy}/{mm}/{dd}/
+    archive_url: Mapped[str | None] = mapped_column(String(1000), default=None)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     last_error: Mapped[str | None] = mapped_column(Text, default=None)
     error_count: Mapped[int] = mapped_column(Integer, default=0)
