@@ -58,3 +58,16 @@ def test_queued_work_is_not_reaped_before_the_grace_period(db):
     with db.session() as s:
         assert articles.orphaned(s, now=utcnow(), grace_seconds=60) == []
         assert articles.orphaned(s, now=utcnow() + timedelta(seconds=61), grace_seconds=60)
+
+
+def test_a_catalog_archive_template_is_kept_on_the_outlet(db):
+    from presswatch.models import OutletEntry
+    from presswatch.store import sources
+
+    entry = OutletEntry(name="Archiv", homepage="https://archiv.example/",
+                        archive_url="https://archiv.example/{yyyy}/{mm}/{dd}/")
+    with db.session() as s:
+        sources.upsert_outlet(s, entry)
+    with db.session() as s:
+        (exported,) = sources.outlet_entries(s)
+    assert exported.archive_url == "https://archiv.example/{yyyy}/{mm}/{dd}/"
