@@ -4,6 +4,8 @@ the article page says it was updated and shows the diff, the desk flags a stealt
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
@@ -172,13 +174,20 @@ def test_the_article_page_says_updated_and_links_the_diff(site):
     assert "headline changed" in changes.text_content()
 
 
-def test_the_desk_flags_the_stealth_edit_and_shows_the_diff(site):
-    doc = document_of(site, sample(site, LEDGER).url)
-    with httpx.Client(base_url=site.base_url, timeout=30) as client:
+@contextmanager
+def desk_client(site: Site) -> Iterator[httpx.Client]:
+    """An HTTP client logged in to the desk."""
+    with httpx.Client(base_url=site.base_url, timeout=60) as client:
         form = html.fromstring(client.get("/desk/login").text)
         token = form.xpath("//input[@name='csrf_token']/@value")[0]
         client.post("/desk/login", data={"username": EDITOR, "password": PASSWORD,
                                          "csrf_token": token, "next": "/desk/"})
+        yield client
+
+
+def test_the_desk_flags_the_stealth_edit_and_shows_the_diff(site):
+    doc = document_of(site, sample(site, LEDGER).url)
+    with desk_client(site) as client:
         response = client.get(f"/desk/documents/{doc.id}")
     assert response.status_code == 200
     page = html.fromstring(response.text)
@@ -205,3 +214,19 @@ def test_an_unchanged_refetch_after_the_edit_adds_no_revision(site):
     assert "revised" not in output
     doc = document_of(site, sample(site, LEDGER).url)
     assert doc.revision == 2 and len(revisions_of(site, doc.id)) == 2
+
+
+def test_the_desk_button_checks_the_original_now(site):
+    article = sample(site, WIRE)
+    doc = document_of(site, article.url)
+    site.press.edit_article(article.url, title=article.title + " (corrected)")
+    with desk_client(site) as client:
+        page = html.fromstring(client.get(f"/desk/documents/{doc.id}").text)
+        [form] = page.xpath("//form[contains(@action, '/refetch')]")
+        token = form.xpath(".//input[@name='csrf_token']/@value")[0]
+        response = client.post(form.get("action"), data={"csrf_token": token},
+                               follow_redirects=True)
+    assert response.status_code == 200
+    assert "The original has changed" in html.fromstring(response.text).text_content()
+    doc = document_of(site, article.url)
+    assert (doc.revision, doc.stealth_edit) == (3, True)

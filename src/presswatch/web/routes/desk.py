@@ -23,6 +23,8 @@ from presswatch.web.state import AppState, State
 from presswatch.web.translation_services import publication_blockers
 
 router = APIRouter(prefix="/desk")
+#: What a re-check may answer (``presswatch.revisits.REFETCH_OUTCOMES``), each with a message.
+CHECK_OUTCOMES = ("revised", "unchanged", "rejected", "error", "copy", "skipped")
 FILTERS = {"all": ("new", "candidate"), "new": ("new",), "candidate": ("candidate",)}
 
 
@@ -124,7 +126,7 @@ def queue(request: Request, state: State, editor: Editor, status: str = "all",
 
 @router.get("/documents/{doc_id}")
 def document(request: Request, state: State, editor: Editor, doc_id: int,
-             rev: int | None = None) -> Response:
+             rev: int | None = None, checked: str | None = None) -> Response:
     with state.db.session() as session:
         try:
             doc = review.document_detail(session, doc_id)
@@ -143,7 +145,27 @@ def document(request: Request, state: State, editor: Editor, doc_id: int,
     return _render(state, request, "desk/document.html", editor, doc=doc,
                    targets=allowed_targets(doc.status), sections=sections, public_url=public_url,
                    changes=changes(history, rev),
-                   revision_link=lambda number: f"/desk/documents/{doc_id}?rev={number}")
+                   revision_link=lambda number: f"/desk/documents/{doc_id}?rev={number}",
+                   checked=checked if checked in CHECK_OUTCOMES else None)
+
+
+@router.post("/documents/{doc_id}/refetch")
+def refetch(request: Request, state: State, editor: Editor, doc_id: int,
+            csrf: CsrfField) -> Response:
+    """Fetch the document's source page again now; a changed text becomes a new revision."""
+    state.signer.check_csrf(editor, csrf)
+    with state.db.session() as session:
+        article_id = revisions.source_article(session, doc_id)
+    if article_id is None:
+        raise HTTPException(status_code=404)
+    from presswatch.pipeline import Pipeline  # the stages load when an editor asks, not before
+
+    pipeline = Pipeline(state.settings, state.db)
+    try:
+        outcome = pipeline.refetch_article(article_id)
+    finally:
+        pipeline.close()
+    return RedirectResponse(f"/desk/documents/{doc_id}?checked={outcome}", status_code=303)
 
 
 @router.post("/documents/{doc_id}/status")
