@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-AREAS = ("extraction", "ingest")
+AREAS = ("extraction", "ingest", "translation")
 
 
 def main() -> int:

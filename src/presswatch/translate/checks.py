@@ -120,6 +120,10 @@ class Checker:
                 why = "copies the source" if is_copy else f"reads as {self.source}"
                 found.append(Finding("untranslated", index, (start, end),
                                      f"this sentence {why}"))
+        for start, end in checks_text.foreign_script_runs(tgt, self.target):
+            if not any(a <= start < b for a, b in (f.span for f in found if f.span)):
+                found.append(Finding("untranslated", index, (start, end),
+                                     "these words are not translated"))
         return found
 
     def _numbers(self, index: int, src: str, tgt: str) -> list[Finding]:

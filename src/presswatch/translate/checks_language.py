@@ -33,7 +33,7 @@ def detector(source: str, target: str) -> LanguageDetector | None:
     if None in languages or source == target:
         log.warning("no language ID for %s→%s: lingua lacks a language", source, target)
         return None
-    return LanguageDetectorBuilder.from_languages(*languages).build()
+    return LanguageDetectorBuilder.from_languages(*languages).with_low_accuracy_mode().build()
 
 
 @lru_cache(maxsize=8192)

@@ -18,6 +18,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from presswatch.translate import morph
 from presswatch.translate.glossary import Glossary
@@ -41,6 +42,7 @@ def _latin(word: str) -> str:
                    if not unicodedata.combining(ch))
 
 
+@lru_cache(maxsize=65536)
 def skeleton(word: str) -> str:
     """The consonant skeleton of a word in any script: "Кавано" and "Kavanaugh" → "knn"/"kng"."""
     latin = _latin(word)
@@ -50,6 +52,7 @@ def skeleton(word: str) -> str:
     return "".join(ch for ch in latin if ch.isalpha() and ch not in _DROPPED)
 
 
+@lru_cache(maxsize=262144)
 def sounds_alike(name: str, word: str) -> bool:
     """Whether ``word`` (perhaps inflected) may render ``name`` in another script."""
     a, b = skeleton(name), skeleton(word)

@@ -74,6 +74,8 @@ _UNITS: dict[str, Decimal | str] = {
 }
 _UNIT = re.compile(r"[\s\u00a0-]*(°[fF]|[^\W\d_]+)")
 _WORD = re.compile(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*")
+# first three letters of every number word, per language: other words skip the lemmatizer
+_PREFIXES = {lang: {word[:3] for word in table} for lang, table in _WORDS.items()}
 _GERMAN_ENDINGS = ("e", "en", "er", "es", "em", "")
 
 
@@ -243,6 +245,8 @@ def _word_value(word: str, lang: str) -> int | None:
     if lang in morph.LANGUAGES:
         if lowered in table:
             return table[lowered]
+        if lowered[:3] not in _PREFIXES[lang]:
+            return None  # no number word starts like this: pymorphy3 is not asked
         return next((table[lemma] for lemma in sorted(morph.lemmas(lowered, lang))
                      if lemma in table), None)
     if lang == "de":

@@ -25,7 +25,7 @@ LENGTH_RATIOS: dict[tuple[str, str], float] = {
 OMISSION_FACTOR = 0.7
 ADDITION_FACTOR = 1.45
 SENTENCE_DROP_FACTOR = 0.9
-SENTENCE_ADD_FACTOR = 1.12
+SENTENCE_ADD_FACTOR = 1.3
 MIN_LENGTH = 40  # letters and digits; shorter segments (titles) are not measured
 
 _WORD = re.compile(r"[^\W_]+(?:['’ʼ-][^\W_]+)*")
@@ -85,6 +85,8 @@ def repetition_loops(text: str) -> list[Loop]:
 def _loop_at(names: list[str], index: int) -> tuple[int, int] | None:
     longest = (len(names) - index) // 2
     for size in range(1, longest + 1):
+        if names[index + size] != names[index]:
+            continue  # the next copy would start with the same word
         unit = names[index:index + size]
         count = 1
         while names[index + count * size:index + (count + 1) * size] == unit:
@@ -112,3 +114,32 @@ def foreign_letter_words(text: str, lang: str) -> list[tuple[str, tuple[int, int
         return []
     return [(m.group(), m.span()) for m in _FOREIGN_WORD.finditer(text)
             if any(ch in letters for ch in m.group().lower())]
+
+
+_CYRILLIC_TARGETS = ("uk", "ru", "be", "bg", "sr", "mk")
+_SCRIPT_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+MIN_RUN_WORDS = 6
+MIN_RUN_LOWER = 3
+
+
+def foreign_script_runs(text: str, lang: str) -> list[tuple[int, int]]:
+    """Runs of words in the other script (Latin in Ukrainian, Cyrillic in English) long
+    enough to be prose left untranslated rather than a name or a brand: at least
+    ``MIN_RUN_WORDS`` words back to back, ``MIN_RUN_LOWER`` of them in lower case."""
+    cyrillic_text = lang in _CYRILLIC_TARGETS
+    runs: list[tuple[int, int]] = []
+    run: list[re.Match[str]] = []
+    for match in [*_SCRIPT_WORD.finditer(text), None]:
+        foreign = match is not None and _is_cyrillic(match.group()) != cyrillic_text
+        if foreign and match is not None:
+            run.append(match)
+            continue
+        lower = sum(w.group().islower() and len(w.group()) > 1 for w in run)
+        if len(run) >= MIN_RUN_WORDS and lower >= MIN_RUN_LOWER:
+            runs.append((run[0].start(), run[-1].end()))
+        run = []
+    return runs
+
+
+def _is_cyrillic(word: str) -> bool:
+    return any("\u0400" <= ch <= "\u04ff" for ch in word)

@@ -154,6 +154,7 @@ def spelling_language(word: str, default: str) -> str:
     return default
 
 
+@lru_cache(maxsize=65536)
 def is_person_name(word: str, lang: str) -> bool:
     """Whether pymorphy3 reads ``word`` as a first name, surname or patronymic, or does not
     know it at all (a foreign name: "Гайлз"). Place names are left out: they have exonyms
@@ -164,11 +165,12 @@ def is_person_name(word: str, lang: str) -> bool:
     return any(_grammemes(parse.tag) & _NAME_GRAMMEMES for parse in morph.parse(word))
 
 
-def lemmas(word: str, lang: str) -> set[str]:
+@lru_cache(maxsize=65536)
+def lemmas(word: str, lang: str) -> frozenset[str]:
     """The dictionary forms ``word`` may come from ("двох" → {"два"})."""
     if lang not in LANGUAGES:
-        return {word.lower()}
-    return {parse.normal_form for parse in analyzer(lang).parse(word)}
+        return frozenset({word.lower()})
+    return frozenset(parse.normal_form for parse in analyzer(lang).parse(word))
 
 
 def _word_forms(word: str, lang: str, kind: str) -> dict[str, list[str]]:
