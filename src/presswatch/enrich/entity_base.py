@@ -136,8 +136,9 @@ class EntityBase:
 
     def match(self, tokens: Sequence[Token], text: str, language: str) -> list[NameMatch]:
         """Longest names, left to right, that start with a capitalized word (or a digit)."""
-        forms = [set(word_forms(t.text, language)) for t in tokens]
-        stems = [stem_form(t.text, language) if language in _STEMMED else "" for t in tokens]
+        forms = _Lazy(lambda t: set(word_forms(t.text, language)), tokens)
+        stems = _Lazy(lambda t: stem_form(t.text, language) if language in _STEMMED else "",
+                      tokens)
         found: list[NameMatch] = []
         i = 0
         while i < len(tokens):
@@ -152,7 +153,7 @@ class EntityBase:
         return found
 
     def _longest_at(self, i: int, tokens: Sequence[Token], text: str,
-                    forms: list[set[str]], stems: list[str]) -> NameMatch | None:
+                    forms: _Lazy, stems: _Lazy) -> NameMatch | None:
         candidates = [n for f in forms[i] for n in self._by_first.get(f, ())]
         if stems[i]:
             candidates += [n for n in self._by_first.get(stems[i], ()) if n.stemmed]
@@ -200,8 +201,20 @@ class EntityBase:
         return best
 
 
+class _Lazy:
+    """Per-token values computed on first use (most words never start or continue a name)."""
+
+    def __init__(self, compute, tokens: Sequence[Token]) -> None:
+        self._compute, self._tokens, self._done = compute, tokens, {}
+
+    def __getitem__(self, i: int):
+        if i not in self._done:
+            self._done[i] = self._compute(self._tokens[i])
+        return self._done[i]
+
+
 def _fits(name: _Name, i: int, tokens: Sequence[Token], text: str,
-          forms: list[set[str]], stems: list[str]) -> bool:
+          forms: _Lazy, stems: _Lazy) -> bool:
     for k, word in enumerate(name.words):
         j = i + k
         if k and not set(text[tokens[j - 1].end:tokens[j].start]) <= _GAP_CHARS:

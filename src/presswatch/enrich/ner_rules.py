@@ -13,90 +13,29 @@ seen in a person's name marks the same word elsewhere in the text as that person
 
 from __future__ import annotations
 
-import re
-import tomllib
 from collections.abc import Sequence
-from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
 from presswatch.enrich.ner import NamedSpan
-from presswatch.enrich.textforms import Token, lemma_tags, normalize, stem_form, word_forms
+from presswatch.enrich.ner_context import (
+    CLOSE_QUOTES,
+    COMMON_POS,
+    INITIAL_GAP,
+    NAME_TAGS,
+    OPEN_QUOTES,
+    PREP_CASES,
+    RuleContext,
+    cues,
+    top_tags,
+)
+from presswatch.enrich.ner_phrases import (
+    NOT_A_NAME,
+    adjective_phrase,
+    genitive_tail,
+    quoted_tail,
+)
+from presswatch.enrich.textforms import Token, lemma_tags, normalize, stem_form
 
 __all__ = ["rule_spans"]
-
-CUES_PATH = Path(__file__).resolve().parent.parent / "data" / "ner_cues.toml"
-_PREP_CASES = {
-    "у": ("loct", "accs"), "в": ("loct", "accs", "loc2"), "во": ("loct", "loc2"),
-    "на": ("loct", "accs", "loc2"), "під": ("ablt",), "под": ("ablt",),
-}
-_NAME_TAGS = {"Name", "Surn", "Patr"}
-_COMMON_POS = {"ADVB", "VERB", "INFN", "PREP", "CONJ", "PRCL", "NPRO", "PRED", "NUMR", "GRND",
-               "PRTF", "PRTS", "ADJS", "COMP", "INTJ"}
-_OPEN_QUOTES = "«„“\""
-_CLOSE_QUOTES = "»“”\""
-_INITIAL_GAP = re.compile(r"^\s*\.\s*$")
-
-
-@dataclass(frozen=True, slots=True)
-class Cues:
-    titles: frozenset[str]
-    org_heads: frozenset[str]
-    org_prefixes: frozenset[str]
-    loc_heads: frozenset[str]
-    loc_marks: frozenset[str]
-    preps: frozenset[str]
-    particles: frozenset[str]
-    stopwords: frozenset[str]
-    loc_suffixes: tuple[str, ...]
-    per_suffixes: tuple[str, ...]
-    org_suffixes: tuple[str, ...]
-    given_names: frozenset[str]
-
-
-@lru_cache(maxsize=8)
-def cues(language: str) -> Cues:
-    data = tomllib.loads(CUES_PATH.read_text(encoding="utf-8")).get(language, {})
-    sets = {name: frozenset(data.get(name, ())) for name in (
-        "titles", "org_heads", "org_prefixes", "loc_heads", "loc_marks", "preps", "particles",
-        "given_names", "stopwords")}
-    tuples = {name: tuple(data.get(name, ())) for name in (
-        "loc_suffixes", "per_suffixes", "org_suffixes")}
-    return Cues(**sets, **tuples)
-
-
-@dataclass(slots=True)
-class _Context:
-    text: str
-    tokens: Sequence[Token]
-    language: str
-    cues: Cues
-    free: list[bool]
-
-    def gap(self, i: int) -> str:
-        """Text between token i-1 and token i."""
-        if i <= 0:
-            return self.text[: self.tokens[0].start] if self.tokens else ""
-        return self.text[self.tokens[i - 1].end:self.tokens[i].start]
-
-    def word(self, i: int) -> str:
-        return self.tokens[i].text if 0 <= i < len(self.tokens) else ""
-
-    def lemmas(self, i: int) -> tuple[str, ...]:
-        return word_forms(self.word(i), self.language) if 0 <= i < len(self.tokens) else ()
-
-    def initial(self, i: int) -> bool:
-        """First word of a sentence, a line or the text (an initial's dot ends nothing)."""
-        if i == 0:
-            return True
-        gap = self.gap(i)
-        if "\n" in gap:
-            return True
-        if any(c in gap for c in ".!?…"):
-            previous = self.word(i - 1)
-            return not (len(previous) == 1 and previous.isupper())
-        return False
-
 
 def rule_spans(text: str, tokens: Sequence[Token], language: str,
                taken: Sequence[tuple[int, int]] = ()) -> list[NamedSpan]:
@@ -104,7 +43,7 @@ def rule_spans(text: str, tokens: Sequence[Token], language: str,
     if not tokens:
         return []
     free = [not any(s < t.end and t.start < e for s, e in taken) for t in tokens]
-    ctx = _Context(text, tokens, language, cues(language), free)
+    ctx = RuleContext(text, tokens, language, cues(language), free)
     spans: list[tuple[int, int, str]] = []
     i = 0
     while i < len(tokens):
@@ -113,60 +52,57 @@ def rule_spans(text: str, tokens: Sequence[Token], language: str,
             continue
         end = _chunk_end(ctx, i)
         found = _classify(ctx, i, end)
-        if found is None:
+        if found is None or found[2] == NOT_A_NAME:
             i = end + 1
             continue
         if found[0] > i:
             before = _classify(ctx, i, found[0] - 1)
-            if before is not None and before[1] < found[0]:
+            if before is not None and before[1] < found[0] and before[2] != NOT_A_NAME:
                 spans.append(before)
         spans.append(found)
         i = found[1] + 1
     spans += _propagate(ctx, spans)
-    return sorted((NamedSpan(tokens[a].start, _end_char(ctx, b), t) for a, b, t in spans),
+    return sorted((NamedSpan(tokens[a].start, _end_char(ctx, a, b), t) for a, b, t in spans),
                   key=lambda s: s.start)
 
 
-def _end_char(ctx: _Context, last: int) -> int:
+def _end_char(ctx: RuleContext, first: int, last: int) -> int:
+    """The span's end, through a closing quote whose opening quote is inside the span."""
     end = ctx.tokens[last].end
-    if ctx.text[end:end + 1] in _CLOSE_QUOTES and ctx.text[end:end + 1] and _opened(ctx, last):
-        return end + 1
+    rest = ctx.text[end:end + 2].lstrip(" ")
+    inside = ctx.text[ctx.tokens[first].start:end]
+    if rest[:1] and rest[:1] in CLOSE_QUOTES and any(q in inside for q in OPEN_QUOTES):
+        return ctx.text.index(rest[0], end) + 1
     return end
 
 
-def _opened(ctx: _Context, last: int) -> bool:
-    start = max(0, ctx.tokens[last].start - 80)
-    window = ctx.text[start:ctx.tokens[last].start]
-    return any(q in window for q in _OPEN_QUOTES) and not window.rstrip().endswith("»")
-
-
-def _starts_name(ctx: _Context, i: int) -> bool:
+def _starts_name(ctx: RuleContext, i: int) -> bool:
     word = ctx.word(i)
     return (word[:1].isupper() and not word.isdigit()
             and normalize(word) not in ctx.cues.stopwords)
 
 
-def _common_opening(ctx: _Context, i: int) -> bool:
+def _common_opening(ctx: RuleContext, i: int) -> bool:
     """A sentence's first word that is an everyday word (Пізніше, Вчора), not a name."""
     if ctx.language not in ("uk", "ru") or not ctx.initial(i):
         return False
-    from presswatch.enrich.textforms import _analyzer
-
-    parse = _analyzer(ctx.language).parse(normalize(ctx.word(i)))[0]
-    tags = set(str(parse.tag).replace(" ", ",").split(","))
-    if tags & (_NAME_TAGS | {"Geox", "Orgn", "Abbr"}):
+    tags, known = top_tags(ctx.word(i), ctx.language)
+    if tags & (NAME_TAGS | {"Geox", "Orgn", "Abbr"}):
         return False
+    following = i + 1 < len(ctx.tokens) and ctx.gap(i + 1) == " " and _starts_name(ctx, i + 1)
+    if known and following and "NOUN" in tags:
+        return True  # Тато Еріка, Автомобіля Захара: a common noun opens the sentence
     if "ADJF" in tags and i + 1 < len(ctx.tokens):
-        return bool(lemma_tags(ctx.word(i + 1), ctx.language) & _NAME_TAGS)
-    return bool(tags & _COMMON_POS)
+        return bool(lemma_tags(ctx.word(i + 1), ctx.language) & NAME_TAGS)
+    return bool(tags & COMMON_POS)
 
 
-def _chunk_end(ctx: _Context, i: int) -> int:
+def _chunk_end(ctx: RuleContext, i: int) -> int:
     """Last token of the capitalized run starting at i."""
     end = i
     while end + 1 < len(ctx.tokens) and ctx.free[end + 1]:
         nxt, gap = end + 1, ctx.gap(end + 1)
-        initial_dot = len(ctx.word(end)) == 1 and _INITIAL_GAP.match(gap)
+        initial_dot = len(ctx.word(end)) == 1 and INITIAL_GAP.match(gap)
         if not (gap in (" ", "-", "'", "’") or initial_dot):
             break
         word = ctx.word(nxt)
@@ -180,9 +116,12 @@ def _chunk_end(ctx: _Context, i: int) -> int:
     return end
 
 
-def _classify(ctx: _Context, a: int, b: int) -> tuple[int, int, str] | None:
+def _classify(ctx: RuleContext, a: int, b: int) -> tuple[int, int, str] | None:
     """(first, last, type) for the run a..b, possibly widened, or None."""
-    for rule in (_org_rule, _title_rule, _place_rule, _person_rule, _fallback_rule):
+    rules = (_org_rule, _title_rule, _place_rule, _person_rule, _fallback_rule)
+    if ctx.language in ("uk", "ru"):
+        rules = (_org_rule, _title_rule, adjective_phrase, *rules[2:])
+    for rule in rules:
         found = rule(ctx, a, b)
         if found is not None:
             return found
@@ -190,14 +129,27 @@ def _classify(ctx: _Context, a: int, b: int) -> tuple[int, int, str] | None:
 
 
 def _is_acronym(word: str) -> bool:
+    """НАТО, ЗСУ, SPD; not a Roman numeral (XXI), not a shouted word (ТЕМРЯВА)."""
     letters = [c for c in word if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters) and len(word) <= 8
+    if not 2 <= len(letters) <= 6 or not all(c.isupper() for c in letters):
+        return False
+    return not set(word) <= set("IVXLCDM") and not _shouted(word)
 
 
-def _org_rule(ctx: _Context, a: int, b: int) -> tuple[int, int, str] | None:
+def _shouted(word: str) -> bool:
+    if len(word) < 5:
+        return False
+    for language in ("uk", "ru"):
+        tags, known = top_tags(word, language)
+        if known and "Abbr" not in tags:
+            return True
+    return False
+
+
+def _org_rule(ctx: RuleContext, a: int, b: int) -> tuple[int, int, str] | None:
     word = ctx.word(a)
     if word in ctx.cues.org_prefixes:
-        return a, _org_tail(ctx, b), "ORG"
+        return a, quoted_tail(ctx, b), "ORG"
     if b + 1 < len(ctx.tokens) and ctx.word(b + 1) in ctx.cues.org_prefixes:
         return a, b + 1, "ORG"
     heads = set(ctx.lemmas(a)) & ctx.cues.org_heads
@@ -205,25 +157,18 @@ def _org_rule(ctx: _Context, a: int, b: int) -> tuple[int, int, str] | None:
         ctx.cues.org_suffixes) and (b > a or ctx.language == "de")
     if heads or suffix:
         if ctx.language in ("uk", "ru"):
-            return a, _genitive_tail(ctx, a, b), "ORG"
+            return a, genitive_tail(ctx, a, b), "ORG"
         if b > a or not ctx.initial(a):
             return a, _linked_tail(ctx, b), "ORG"
         return None
+    if _is_acronym(word) and quoted_tail(ctx, b) > b:
+        return a, quoted_tail(ctx, b), "ORG"
     if _is_acronym(word) and a == b and not ctx.initial(a) or (_is_acronym(word) and b > a):
         return a, b, "ORG"
     return None
 
 
-def _org_tail(ctx: _Context, b: int) -> int:
-    """Through a quoted name after a legal form: ТОВ «Поділля – Інвест Сіті»."""
-    if b + 1 < len(ctx.tokens) and any(q in ctx.gap(b + 1) for q in _OPEN_QUOTES):
-        for j in range(b + 1, min(b + 9, len(ctx.tokens))):
-            if j + 1 >= len(ctx.tokens) or any(q in ctx.gap(j + 1) for q in _CLOSE_QUOTES):
-                return j
-    return b
-
-
-def _linked_tail(ctx: _Context, b: int) -> int:
+def _linked_tail(ctx: RuleContext, b: int) -> int:
     """Widen a German/English organisation over "der/of X" (Verband der Automobilindustrie)."""
     links = {"der", "des", "für", "von", "vom", "of", "for"}
     while (b + 2 < len(ctx.tokens) and normalize(ctx.word(b + 1)) in links
@@ -233,26 +178,7 @@ def _linked_tail(ctx: _Context, b: int) -> int:
     return b
 
 
-def _genitive_tail(ctx: _Context, a: int, b: int) -> int:
-    """Widen an organisation over the genitive words after it (оборони України)."""
-    end = b
-    j = b + 1
-    while j < len(ctx.tokens) and j - a < 12 and ctx.gap(j).strip(" -") == "":
-        tags = lemma_tags(ctx.word(j), ctx.language)
-        if normalize(ctx.word(j)) in ("та", "і", "й", "и") and j + 1 < len(ctx.tokens):
-            if "gent" not in lemma_tags(ctx.word(j + 1), ctx.language):
-                break
-        elif "gent" not in tags and not ctx.word(j)[:1].isupper():
-            break
-        elif "gent" not in tags:
-            break
-        else:
-            end = j
-        j += 1
-    return end
-
-
-def _title_rule(ctx: _Context, a: int, b: int) -> tuple[int, int, str] | None:
+def _title_rule(ctx: RuleContext, a: int, b: int) -> tuple[int, int, str] | None:
     for i in range(a, b):
         if (set(ctx.lemmas(i)) | {normalize(ctx.word(i))}) & ctx.cues.titles:
             return i + 1, b, "PER"
@@ -264,7 +190,7 @@ def _title_rule(ctx: _Context, a: int, b: int) -> tuple[int, int, str] | None:
     return None
 
 
-def _place_rule(ctx: _Context, a: int, b: int) -> tuple[int, int, str] | None:
+def _place_rule(ctx: RuleContext, a: int, b: int) -> tuple[int, int, str] | None:
     if a > 0 and normalize(ctx.word(a - 1)) in ctx.cues.loc_marks and "." in ctx.gap(a):
         return a - 1, a, "LOC"
     nxt = b + 1
@@ -282,22 +208,22 @@ def _place_rule(ctx: _Context, a: int, b: int) -> tuple[int, int, str] | None:
     return (a, b, "LOC") if last.endswith(ctx.cues.loc_suffixes) else None
 
 
-def _place_case(ctx: _Context, prep: str, b: int) -> bool:
+def _place_case(ctx: RuleContext, prep: str, b: int) -> bool:
     tags = lemma_tags(ctx.word(b), ctx.language)
-    if tags & _NAME_TAGS and "Geox" not in tags:
+    if tags & NAME_TAGS and "Geox" not in tags:
         return False
-    wanted = _PREP_CASES.get(prep, ("gent",))
+    wanted = PREP_CASES.get(prep, ("gent",))
     if "Geox" in tags:
         return True
     lemma = ctx.lemmas(b)[-1]
     return any(w in tags for w in wanted) and lemma.endswith(ctx.cues.loc_suffixes)
 
 
-def _person_rule(ctx: _Context, a: int, b: int) -> tuple[int, int, str] | None:
+def _person_rule(ctx: RuleContext, a: int, b: int) -> tuple[int, int, str] | None:
     words = range(a, b + 1)
     if ctx.language in ("uk", "ru"):
         tags = [lemma_tags(ctx.word(i), ctx.language) for i in words]
-        if any(t & _NAME_TAGS and "Geox" not in t for t in tags) and (
+        if any(t & NAME_TAGS and "Geox" not in t for t in tags) and (
                 b > a or not ctx.initial(a) or _dictionary_name(ctx, a)):
             return a, b, "PER"
     elif normalize(ctx.word(a)) in ctx.cues.given_names and b > a:
@@ -307,14 +233,11 @@ def _person_rule(ctx: _Context, a: int, b: int) -> tuple[int, int, str] | None:
     return None
 
 
-def _dictionary_name(ctx: _Context, i: int) -> bool:
-    from presswatch.enrich.textforms import _analyzer
-
-    parse = _analyzer(ctx.language).parse(normalize(ctx.word(i)))[0]
-    return bool(_NAME_TAGS & set(str(parse.tag).replace(" ", ",").split(",")))
+def _dictionary_name(ctx: RuleContext, i: int) -> bool:
+    return bool(NAME_TAGS & top_tags(ctx.word(i), ctx.language)[0])
 
 
-def _fallback_rule(ctx: _Context, a: int, b: int) -> tuple[int, int, str] | None:
+def _fallback_rule(ctx: RuleContext, a: int, b: int) -> tuple[int, int, str] | None:
     if ctx.initial(a) and a == b:
         return None
     if ctx.language == "de":
@@ -324,10 +247,12 @@ def _fallback_rule(ctx: _Context, a: int, b: int) -> tuple[int, int, str] | None
         return a, b, "PER"
     if last.endswith(ctx.cues.loc_suffixes):
         return a, b, "LOC"
+    if ctx.language in ("uk", "ru") and a == b and not top_tags(ctx.word(a), ctx.language)[1]:
+        return a, b, "PER"  # a capitalized word the dictionary does not know: most often a name
     return (a, b, "ORG") if b > a and ctx.language in ("uk", "ru") else None
 
 
-def _propagate(ctx: _Context, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+def _propagate(ctx: RuleContext, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """A person's surname elsewhere in the text is that person (Шевченко … Шевченка)."""
     surnames = {stem_form(ctx.word(b), ctx.language) for a, b, t in spans if t == "PER"}
     surnames = {s for s in surnames if len(s) >= 4}

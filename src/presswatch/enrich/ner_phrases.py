@@ -1,0 +1,82 @@
+"""Phrase rules for Ukrainian and Russian names: adjective + head noun, genitive chains.
+
+- A capitalized adjective, any lowercase adjectives, then a head noun: a place head makes a
+  LOC (Козельщинського району, Російської імперії), an organisation head an ORG (Одеську
+  рисувальну школу, Волинська регіональна державна лабораторія …); with any other noun the
+  adjective is no name at all (Українська мова).
+- An organisation runs on over the genitive words after it (Міністерство охорони здоров'я
+  України), over "імені X" / "ім. С. П. Корольова", and over a quoted name after an acronym
+  (СГПП «Рать»).
+"""
+
+from __future__ import annotations
+
+from presswatch.enrich.ner_context import CLOSE_QUOTES, NAME_TAGS, OPEN_QUOTES, RuleContext
+from presswatch.enrich.textforms import normalize
+
+__all__ = ["NOT_A_NAME", "adjective_phrase", "genitive_tail", "quoted_tail"]
+
+NOT_A_NAME = ""
+_AND = ("та", "і", "й", "и")
+_NAMED_AFTER = ("ім", "імені", "им", "имени")
+
+
+def adjective_phrase(ctx: RuleContext, a: int, b: int) -> tuple[int, int, str] | None:
+    """(first, last, LOC | ORG | NOT_A_NAME) for «Capitalized-adjective … head», or None."""
+    tags = ctx.tags(b)
+    if "ADJF" not in tags or NAME_TAGS & tags and b == a and not ctx.lower(b + 1):
+        return None
+    j = b + 1
+    while j < len(ctx.tokens) and j - b <= 4 and ctx.lower(j) and ctx.gap(j) == " ":
+        if "NOUN" in ctx.tags(j):
+            break
+        if "ADJF" not in ctx.tags(j):
+            return None
+        j += 1
+    if j >= len(ctx.tokens) or not ctx.lower(j) or ctx.gap(j) != " ":
+        return None
+    lemmas = set(ctx.lemmas(j))
+    if lemmas & ctx.cues.loc_heads:
+        return b, j, "LOC"
+    if lemmas & ctx.cues.org_heads:
+        return b, named_after(ctx, genitive_tail(ctx, b, j)), "ORG"
+    return (a, b, NOT_A_NAME) if a == b and "NOUN" in ctx.tags(j) else None
+
+
+def genitive_tail(ctx: RuleContext, a: int, b: int) -> int:
+    """Widen an organisation over the genitive words after it (оборони України)."""
+    end, j = b, b + 1
+    while j < len(ctx.tokens) and j - a < 12 and ctx.gap(j).strip(" -") == "":
+        word = normalize(ctx.word(j))
+        if word in _AND:
+            if j + 1 >= len(ctx.tokens) or "gent" not in ctx.tags(j + 1):
+                break
+        elif "gent" not in ctx.tags(j):
+            break
+        else:
+            end = j
+        j += 1
+    return named_after(ctx, end)
+
+
+def named_after(ctx: RuleContext, end: int) -> int:
+    """Through "імені X" / "ім. С. П. Корольова" after an organisation's name."""
+    j = end + 1
+    if j >= len(ctx.tokens) or normalize(ctx.word(j)) not in _NAMED_AFTER:
+        return end
+    k = j + 1
+    while k < len(ctx.tokens) and ctx.word(k)[:1].isupper() and k - j <= 4:
+        end = k
+        if len(ctx.word(k)) > 1:
+            break
+        k += 1
+    return end
+
+
+def quoted_tail(ctx: RuleContext, b: int) -> int:
+    """Through a quoted name right after b: ТОВ «Поділля – Інвест Сіті», СГПП «Рать»."""
+    if b + 1 < len(ctx.tokens) and any(q in ctx.gap(b + 1) for q in OPEN_QUOTES):
+        for j in range(b + 1, min(b + 10, len(ctx.tokens))):
+            if j + 1 >= len(ctx.tokens) or any(q in ctx.gap(j + 1) for q in CLOSE_QUOTES):
+                return j
+    return b
