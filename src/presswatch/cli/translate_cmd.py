@@ -6,6 +6,7 @@ import sys
 
 import typer
 
+from presswatch.cli.check_cmd import with_check_mode
 from presswatch.cli.context import cli_context
 from presswatch.errors import TranslationError
 from presswatch.translate import routing
@@ -63,3 +64,6 @@ def engine_lines(translator: Translator) -> list[str]:
         for route in translator.routes(source, target):
             lines.append(f"{route.name}\t{route.path}\tpivot route")
     return lines
+
+
+translate = with_check_mode(translate)  # --check SOURCE TARGET: presswatch.cli.check_cmd
