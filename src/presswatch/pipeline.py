@@ -21,7 +21,7 @@ from presswatch.enrich.entity_base import default_entity_base
 from presswatch.errors import PresswatchError, SourceError, TransientError
 from presswatch.extract.article import extract_article
 from presswatch.fetch.client import Fetcher
-from presswatch.fetch.warc import DEFAULT_MAX_BYTES, ArchivedResponse, FetchArchive
+from presswatch.fetch.warc import ArchivedResponse, FetchArchive
 from presswatch.models import Article as ExtractedArticle
 from presswatch.models import Rejected
 from presswatch.revisits import Revisits
@@ -36,6 +36,8 @@ from presswatch.store import revisions as store_revisions
 from presswatch.store import sources as store_sources
 from presswatch.store.base import Database, utcnow
 from presswatch.store.tables import Document
+from presswatch.translate.house_glossary import DatabaseTerms
+from presswatch.translate.memory import DatabaseMemory
 from presswatch.translate.service import Translator
 from presswatch.urls import canonicalize_url
 
@@ -78,7 +80,12 @@ class Pipeline:
 
     @cached_property
     def translator(self) -> Translator:
-        return Translator(self.settings)
+        """Engines behind the memory of editors' accepted segments and the desk's terms."""
+        return Translator(
+            self.settings,
+            memory=DatabaseMemory.from_settings(self.db, self.settings),
+            house_terms=DatabaseTerms(self.db),
+        )
 
     def close(self) -> None:
         if "fetcher" in self.__dict__:
@@ -302,7 +309,7 @@ class Pipeline:
     def archive(self) -> FetchArchive:
         return FetchArchive(
             self.settings.data_dir / "warc", on_capture=self._record_capture,
-            max_bytes=getattr(self.settings, "warc_max_bytes", DEFAULT_MAX_BYTES),
+            max_bytes=self.settings.warc_max_bytes,
         )
 
     def _record_capture(self, captured: ArchivedResponse) -> None:

@@ -193,8 +193,8 @@ class Revisits:
     def due_refetches(self, limit: int = 200) -> list[int]:
         """Articles first seen within ``recheck_window_hours`` and not fetched for
         ``recheck_interval_hours``; none when the window is 0."""
-        window = float(getattr(self.settings, "recheck_window_hours", 48.0))
-        interval = float(getattr(self.settings, "recheck_interval_hours", 6.0))
+        window = self.settings.recheck_window_hours
+        interval = self.settings.recheck_interval_hours
         if window <= 0:
             return []
         now = utcnow()

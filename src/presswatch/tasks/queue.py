@@ -40,6 +40,7 @@ class Tasks:
         self.crawl_feed = self.huey.task(name="crawl_feed")(self._crawl_feed)
         self.process_article = self.huey.task(name="process_article")(self._process_article)
         self.translate_article = self.huey.task(name="translate_article")(self._translate_article)
+        self.refetch_article = self.huey.task(name="refetch_article")(self._refetch_article)
         self.crawl_due = self.huey.periodic_task(crontab(minute="*/5"), name="crawl_due")(
             self._crawl_due
         )
@@ -90,10 +91,17 @@ class Tasks:
             elif stage == "extracted":
                 self.translate_article(article_id)
 
+    def _refetch_article(self, article_id: int) -> str:
+        """Re-fetch a young article to catch edits (a new revision when its text changed)."""
+        return self.pipeline.refetch_article(article_id)
+
     def _crawl_due(self) -> int:
+        """The scheduler's round: due feeds and pages, and young articles due a re-check."""
         feed_ids = self.pipeline.due_feeds()
         for feed_id in feed_ids:
             self.crawl_feed(feed_id)
+        for article_id in self.pipeline.due_refetches():
+            self.refetch_article(article_id)
         return len(feed_ids)
 
     def enqueue_crawl(self, feed_ids: list[int]) -> None:
