@@ -29,7 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from presswatch.enrich.entity_base import EntityBase, default_entity_base
-from presswatch.enrich.ner import NamedSpan, recognize
+from presswatch.enrich.ner import NamedSpan, model_available, recognize
 from presswatch.enrich.ner_rules import rule_spans
 from presswatch.enrich.textforms import tokenize
 
@@ -77,9 +77,10 @@ def link_mentions(text: str, language: str, base: EntityBase | None = None, *,
                          _mention_type(base.records[m.key].type))
         known.append(span)
         keys[(span.start, span.end)] = m.key
-    spans = _merge(known, recognize(text, language) if model else [])
+    use_model = model and model_available(language)
+    spans = _merge(known, recognize(text, language) if use_model else [])
     taken = [(s.start, s.end) for s in spans]
-    spans = _merge(spans, rule_spans(text, tokens, language, taken))
+    spans = _merge(spans, rule_spans(text, tokens, language, taken, strict=use_model))
     hits = []
     for span in spans:
         span = _trim(text, span)
@@ -106,8 +107,8 @@ def _merge(known: list[NamedSpan], model: list[NamedSpan]) -> list[NamedSpan]:
 
 
 def _extends_known(span: NamedSpan, known: NamedSpan) -> bool:
-    """A model span that adds words to a known name (Ministry of Defence of X ⊃ X)."""
-    return (span.end - span.start) - (known.end - known.start) > 4 and span.type != "LOC"
+    """A span that adds a word to a known name (Ministry of Defence of X ⊃ X, Средней Азии)."""
+    return (span.end - span.start) - (known.end - known.start) >= 3
 
 
 def _trim(text: str, span: NamedSpan) -> NamedSpan:

@@ -86,6 +86,7 @@ class EntityBase:
         self._by_first: dict[str, list[_Name]] = {}
         self._by_norm: dict[str, set[str]] = {}
         self._fuzzy: dict[str, list[tuple[str, str]]] = {}
+        self._fuzzy_cache: dict[tuple[str, str | None], EntityRecord | None] = {}
         for record in records:
             self.add(record)
 
@@ -107,6 +108,7 @@ class EntityBase:
         if known is not None:
             record = _merged(known, record)
         self.records[record.key] = record
+        self._fuzzy_cache = {}
         for language, names in record.variants.items():
             for name in names:
                 self._index(name, language, record)
@@ -190,14 +192,25 @@ class EntityBase:
     def _fuzzy_lookup(self, norm: str, type_: str | None) -> EntityRecord | None:
         if len(norm) < 5:
             return None
+        cached = self._fuzzy_cache.get((norm, type_), False)
+        if cached is not False:
+            return cached
         best, best_ratio = None, FUZZY_RATIO
+        matcher = difflib.SequenceMatcher(None, b=norm)
         for name, key in self._fuzzy.get(norm[:2], ()):
-            if abs(len(name) - len(norm)) > 3:
-                continue
-            ratio = difflib.SequenceMatcher(None, norm, name).ratio()
             record = self.records[key]
-            if ratio > best_ratio and (type_ is None or _type_agrees(record.type, type_)):
+            if abs(len(name) - len(norm)) > 3 or (
+                    type_ is not None and not _type_agrees(record.type, type_)):
+                continue
+            matcher.set_seq1(name)
+            if matcher.real_quick_ratio() <= best_ratio or matcher.quick_ratio() <= best_ratio:
+                continue
+            ratio = matcher.ratio()
+            if ratio > best_ratio:
                 best, best_ratio = record, ratio
+        if len(self._fuzzy_cache) > 50_000:
+            self._fuzzy_cache.clear()
+        self._fuzzy_cache[(norm, type_)] = best
         return best
 
 

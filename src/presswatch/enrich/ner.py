@@ -53,11 +53,11 @@ def _spacy_pipeline():
 @lru_cache(maxsize=1)
 def _natasha():
     try:
-        from natasha import NewsEmbedding, NewsNERTagger, Segmenter
+        from natasha import NewsEmbedding, NewsNERTagger
     except ImportError as err:
         log.warning("natasha unavailable (%s): Russian uses rules; install presswatch[nlp]", err)
         return None
-    return Segmenter(), NewsNERTagger(NewsEmbedding())
+    return NewsNERTagger(NewsEmbedding())
 
 
 def model_available(language: str) -> bool:
@@ -95,18 +95,9 @@ def recognize(text: str, language: str) -> list[NamedSpan]:
         return [NamedSpan(e.start_char, e.end_char, _SPACY_TYPES[e.label_])
                 for e in nlp(text).ents if e.label_ in _SPACY_TYPES]
     if language == "ru":
-        loaded = _natasha()
-        if loaded is None:
+        tagger = _natasha()
+        if tagger is None or not text.strip():
             return []
-        return _natasha_spans(text, *loaded)
+        return [NamedSpan(s.start, s.stop, _NATASHA_TYPES[s.type])
+                for s in tagger(text).spans if s.type in _NATASHA_TYPES]
     return []
-
-
-def _natasha_spans(text: str, segmenter, tagger) -> list[NamedSpan]:
-    from natasha import Doc
-
-    doc = Doc(text)
-    doc.segment(segmenter)
-    doc.tag_ner(tagger)
-    return [NamedSpan(s.start, s.stop, _NATASHA_TYPES[s.type])
-            for s in doc.spans if s.type in _NATASHA_TYPES]

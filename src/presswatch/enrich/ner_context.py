@@ -66,6 +66,7 @@ class RuleContext:
     language: str
     cues: Cues
     free: list[bool]
+    strict: bool = False  # a statistical model found the names: only cue rules add to it
 
     def gap(self, i: int) -> str:
         """Text between token i-1 and token i."""

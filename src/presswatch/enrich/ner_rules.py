@@ -38,12 +38,13 @@ from presswatch.enrich.textforms import Token, lemma_tags, normalize, stem_form
 __all__ = ["rule_spans"]
 
 def rule_spans(text: str, tokens: Sequence[Token], language: str,
-               taken: Sequence[tuple[int, int]] = ()) -> list[NamedSpan]:
-    """Names found by the rules in the tokens that no span in ``taken`` covers."""
+               taken: Sequence[tuple[int, int]] = (), *, strict: bool = False) -> list[NamedSpan]:
+    """Names found by the rules in the tokens that no span in ``taken`` covers; ``strict``
+    (a model found the names) keeps to the cue rules: legal forms, head words, titles."""
     if not tokens:
         return []
-    free = [not any(s < t.end and t.start < e for s, e in taken) for t in tokens]
-    ctx = RuleContext(text, tokens, language, cues(language), free)
+    free = _free_tokens(tokens, taken)
+    ctx = RuleContext(text, tokens, language, cues(language), free, strict)
     spans: list[tuple[int, int, str]] = []
     i = 0
     while i < len(tokens):
@@ -64,6 +65,17 @@ def rule_spans(text: str, tokens: Sequence[Token], language: str,
     spans += _propagate(ctx, spans)
     return sorted((NamedSpan(tokens[a].start, _end_char(ctx, a, b), t) for a, b, t in spans),
                   key=lambda s: s.start)
+
+
+def _free_tokens(tokens: Sequence[Token], taken: Sequence[tuple[int, int]]) -> list[bool]:
+    """Per token: no span of ``taken`` overlaps it (one sweep over both, in order)."""
+    spans = sorted(taken)
+    free, k = [], 0
+    for token in tokens:
+        while k < len(spans) and spans[k][1] <= token.start:
+            k += 1
+        free.append(not any(s < token.end and token.start < e for s, e in spans[k:k + 3]))
+    return free
 
 
 def _end_char(ctx: RuleContext, first: int, last: int) -> int:
@@ -119,7 +131,9 @@ def _chunk_end(ctx: RuleContext, i: int) -> int:
 def _classify(ctx: RuleContext, a: int, b: int) -> tuple[int, int, str] | None:
     """(first, last, type) for the run a..b, possibly widened, or None."""
     rules = (_org_rule, _title_rule, _place_rule, _person_rule, _fallback_rule)
-    if ctx.language in ("uk", "ru"):
+    if ctx.strict:
+        rules = (_org_rule, _title_rule)
+    elif ctx.language in ("uk", "ru"):
         rules = (_org_rule, _title_rule, adjective_phrase, *rules[2:])
     for rule in rules:
         found = rule(ctx, a, b)

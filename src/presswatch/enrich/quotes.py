@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -61,15 +62,22 @@ def _words(language: str) -> _Words:
                   tuple(sorted(data.get("according", ()), key=len, reverse=True)))
 
 
-def _verb_positions(text: str, start: int, end: int, language: str, words: _Words) -> list[int]:
-    """Character offsets of speech verbs in text[start:end]."""
-    found = []
-    for token in tokenize(text[start:end]):
-        forms = word_forms(token.text, language) if language in ("uk", "ru") else (
-            normalize(token.text),)
-        if set(forms) & words.verbs:
-            found.append(start + token.start)
-    return found
+class _Verbs:
+    """Where the speech verbs of a text are (found once, queried by range)."""
+
+    def __init__(self, text: str, language: str, words: _Words) -> None:
+        self.starts = []
+        prefixes = tuple({verb[:2] for verb in words.verbs})
+        for token in tokenize(text):
+            if not token.text[:2].lower().startswith(prefixes):
+                continue
+            forms = word_forms(token.text, language) if language in ("uk", "ru") else (
+                normalize(token.text),)
+            if words.verbs.intersection(forms):
+                self.starts.append(token.start)
+
+    def between(self, start: int, end: int) -> list[int]:
+        return self.starts[bisect_left(self.starts, start):bisect_left(self.starts, end)]
 
 
 def _speaker_near(position: int, mentions: Sequence, left: int, right: int):
@@ -111,7 +119,7 @@ def _hit(start: int, end: int, text: str, kind: str, speaker) -> QuoteHit:
                     speaker.surface if speaker else "", speaker.entity if speaker else None)
 
 
-def _direct(text: str, language: str, mentions: Sequence, words: _Words) -> list[QuoteHit]:
+def _direct(text: str, mentions: Sequence, verbs: _Verbs) -> list[QuoteHit]:
     sentences = _sentences(text)
     quotes = []
     for match in _QUOTED.finditer(text):
@@ -121,9 +129,9 @@ def _direct(text: str, language: str, mentions: Sequence, words: _Words) -> list
                         match.end() + _WINDOW, len(text))
         after_end = _cut_at_next_quote(text, match.end(), after_end)
         before_start = max(_sentence_of(sentences, match.start())[0], match.start() - _WINDOW)
-        after = [] if _closed_sentence(text, match, inner_end) else _verb_positions(
-            text, match.end(), after_end, language, words)
-        before = _verb_positions(text, before_start, match.start(), language, words)
+        after = [] if _closed_sentence(text, match, inner_end) else verbs.between(
+            match.end(), after_end)
+        before = verbs.between(before_start, match.start())
         if not after and not before:
             continue
         verb, left, right = (after[0], match.end(), after_end) if after else (
@@ -145,21 +153,21 @@ def _cut_at_next_quote(text: str, start: int, end: int) -> int:
     return nxt.start() if nxt else end
 
 
-def _reported(text: str, language: str, mentions: Sequence, words: _Words,
+def _reported(text: str, mentions: Sequence, words: _Words, verbs: _Verbs,
               taken: list[tuple[int, int]]) -> list[QuoteHit]:
     quotes = []
     for start, end in _sentences(text):
         if any(s < end and start < e for s, e in taken):
             continue
-        found = _according(text, start, end, language, mentions, words) or _said_that(
-            text, start, end, language, mentions, words) or _closing_attribution(
-            text, start, end, language, mentions, words)
+        found = _according(text, start, end, mentions, words) or _said_that(
+            text, start, end, mentions, words, verbs) or _closing_attribution(
+            text, start, end, mentions, verbs)
         if found is not None:
             quotes.append(found)
     return quotes
 
 
-def _according(text: str, start: int, end: int, language: str, mentions: Sequence,
+def _according(text: str, start: int, end: int, mentions: Sequence,
                words: _Words) -> QuoteHit | None:
     lowered = text[start:end].lower()
     for phrase in words.according:
@@ -180,9 +188,9 @@ def _according(text: str, start: int, end: int, language: str, mentions: Sequenc
     return None
 
 
-def _said_that(text: str, start: int, end: int, language: str, mentions: Sequence,
-               words: _Words) -> QuoteHit | None:
-    for verb in _verb_positions(text, start, end, language, words):
+def _said_that(text: str, start: int, end: int, mentions: Sequence, words: _Words,
+               verbs: _Verbs) -> QuoteHit | None:
+    for verb in verbs.between(start, end):
         tail = text[verb:min(end, verb + 60)]
         that = next((m for m in tokenize(tail)[1:5] if normalize(m.text) in words.that), None)
         if that is None:
@@ -194,15 +202,15 @@ def _said_that(text: str, start: int, end: int, language: str, mentions: Sequenc
     return None
 
 
-def _closing_attribution(text: str, start: int, end: int, language: str, mentions: Sequence,
-                         words: _Words) -> QuoteHit | None:
+def _closing_attribution(text: str, start: int, end: int, mentions: Sequence,
+                         verbs: _Verbs) -> QuoteHit | None:
     comma = max(text.rfind(", ", start, end), text.rfind(", —", start, end))
     if comma <= start + 15:
         return None
-    verbs = _verb_positions(text, comma, end, language, words)
-    if not verbs or verbs[0] - comma > 30:
+    found = verbs.between(comma, end)
+    if not found or found[0] - comma > 30:
         return None
-    speaker = _speaker_near(verbs[0], mentions, comma, end)
+    speaker = _speaker_near(found[0], mentions, comma, end)
     if speaker is None:
         return None
     return _hit(start, comma, text, "reported", speaker)
@@ -211,7 +219,8 @@ def _closing_attribution(text: str, start: int, end: int, language: str, mention
 def extract_quotes(text: str, language: str, mentions: Sequence = ()) -> list[QuoteHit]:
     """Direct quotes, then reported speech in the sentences without one, in text order."""
     words = _words(language)
-    direct = _direct(text, language, mentions, words)
+    verbs = _Verbs(text, language, words)
+    direct = _direct(text, mentions, verbs)
     taken = [(q.start, q.end) for q in direct]
-    reported = _reported(text, language, mentions, words, taken)
+    reported = _reported(text, mentions, words, verbs, taken)
     return sorted(direct + reported, key=lambda q: q.start)

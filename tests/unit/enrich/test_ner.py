@@ -35,6 +35,7 @@ def test_russian_names_outside_the_base_come_from_natasha():
 def test_without_the_model_english_falls_back_to_rules(monkeypatch):
     monkeypatch.setattr(ner, "recognize", lambda text, language: [])
     monkeypatch.setattr("presswatch.enrich.entities.recognize", lambda text, language: [])
+    monkeypatch.setattr("presswatch.enrich.entities.model_available", lambda language: False)
     found = _found("Yesterday President Jane Holloway spoke in Kyiv.", "en")
     assert {("PER", "Jane Holloway"), ("LOC", "Kyiv")} <= found
 
