@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-AREAS = ("extraction", "ingest", "translation")
+AREAS = ("extraction", "ingest", "translation", "ner")
 
 
 def main() -> int:
