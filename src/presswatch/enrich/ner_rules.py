@@ -67,6 +67,12 @@ def rule_spans(text: str, tokens: Sequence[Token], language: str,
                   key=lambda s: s.start)
 
 
+_SECOND_PARTICLES = frozenset({"der", "den", "dem", "дер"})
+_DE_NOUN_SUFFIXES = ("ung", "heit", "keit", "schaft", "tion", "ität", "ismus", "nis", "tum", "ik",
+                     "ie", "ur", "enz", "anz", "ment", "age", "chen", "lein", "ling", "ei", "in",
+                     "sch")
+
+
 def _free_tokens(tokens: Sequence[Token], taken: Sequence[tuple[int, int]]) -> list[bool]:
     """Per token: no span of ``taken`` overlaps it (one sweep over both, in order)."""
     spans = sorted(taken)
@@ -120,19 +126,32 @@ def _chunk_end(ctx: RuleContext, i: int) -> int:
         word = ctx.word(nxt)
         if word[:1].isupper() and not word.isdigit():
             end = nxt
-        elif (normalize(word) in ctx.cues.particles and nxt + 1 < len(ctx.tokens)
-              and ctx.word(nxt + 1)[:1].isupper() and ctx.gap(nxt + 1) == " "):
-            end = nxt + 1
+        elif normalize(word) in ctx.cues.particles and _particles_then_name(ctx, nxt):
+            end = _particles_then_name(ctx, nxt)
         else:
             break
     return end
 
 
+def _particles_then_name(ctx: RuleContext, i: int) -> int:
+    """The capitalized word after one or two name particles at i (von der Leyen), or 0."""
+    for j in (i + 1, i + 2):
+        if j >= len(ctx.tokens) or ctx.gap(j) != " ":
+            return 0
+        if ctx.word(j)[:1].isupper():
+            return j
+        if normalize(ctx.word(j)) not in ctx.cues.particles | _SECOND_PARTICLES:
+            return 0
+    return 0
+
+
 def _classify(ctx: RuleContext, a: int, b: int) -> tuple[int, int, str] | None:
     """(first, last, type) for the run a..b, possibly widened, or None."""
     rules = (_org_rule, _title_rule, _place_rule, _person_rule, _fallback_rule)
+    if ctx.language in ("de", "en"):
+        rules = (_title_rule, _org_rule, *rules[2:])
     if ctx.strict:
-        rules = (_org_rule, _title_rule)
+        rules = rules[:2]
     elif ctx.language in ("uk", "ru"):
         rules = (_org_rule, _title_rule, adjective_phrase, *rules[2:])
     for rule in rules:
@@ -168,13 +187,12 @@ def _org_rule(ctx: RuleContext, a: int, b: int) -> tuple[int, int, str] | None:
         return a, b + 1, "ORG"
     heads = set(ctx.lemmas(a)) & ctx.cues.org_heads
     suffix = ctx.language in ("de", "en") and normalize(ctx.word(b)).endswith(
-        ctx.cues.org_suffixes) and (b > a or ctx.language == "de")
+        ctx.cues.org_suffixes) and b > a
     if heads or suffix:
         if ctx.language in ("uk", "ru"):
             return a, genitive_tail(ctx, a, b), "ORG"
-        if b > a or not ctx.initial(a):
-            return a, _linked_tail(ctx, b), "ORG"
-        return None
+        end = _linked_tail(ctx, b)
+        return (a, end, "ORG") if end > a else None
     if _is_acronym(word) and quoted_tail(ctx, b) > b:
         return a, quoted_tail(ctx, b), "ORG"
     if _is_acronym(word) and a == b and not ctx.initial(a) or (_is_acronym(word) and b > a):
@@ -219,7 +237,12 @@ def _place_rule(ctx: RuleContext, a: int, b: int) -> tuple[int, int, str] | None
     if ctx.language in ("uk", "ru"):
         return (a, b, "LOC") if _place_case(ctx, prep, b) else None
     last = normalize(ctx.word(b))
-    return (a, b, "LOC") if last.endswith(ctx.cues.loc_suffixes) else None
+    if last.endswith(ctx.cues.loc_suffixes):
+        return a, b, "LOC"
+    bare = ctx.language == "de" and prep in ("in", "nach", "aus") and not ctx.initial(a - 1)
+    if bare and a == b and not last.endswith(_DE_NOUN_SUFFIXES) and last not in ctx.cues.stopwords:
+        return a, b, "LOC"  # "in Bochum": a German common noun would take an article
+    return None
 
 
 def _place_case(ctx: RuleContext, prep: str, b: int) -> bool:
