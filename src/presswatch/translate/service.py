@@ -27,6 +27,7 @@ from presswatch.settings import Settings
 from presswatch.translate import routing
 from presswatch.translate.budget import BudgetExhausted, CharBudget
 from presswatch.translate.cache import SegmentCache
+from presswatch.translate.conventions import apply_conventions
 from presswatch.translate.engines import Engine, Hop, Route
 from presswatch.translate.glossary import Glossary
 
@@ -172,7 +173,11 @@ class Translator:
                 self.cache.put_many(engine.name, engine.model, source, target,
                                     [(sent[i], out[i]) for i in todo])
         glossary = self.glossary
-        return [glossary.apply(text, target) for text in out], len(found)
+        return [
+            apply_conventions(glossary.apply(text, target), target,
+                              source_text=original, source_lang=source)
+            for text, original in zip(out, segments, strict=True)
+        ], len(found)
 
     def translate_article(
         self, title: str, blocks: tuple[Block, ...], source: str, target: str, *,

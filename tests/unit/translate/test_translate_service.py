@@ -194,3 +194,11 @@ def test_building_a_translator_starts_nothing_and_reads_nothing(make_settings, t
     translator = Translator(settings)
     assert not (tmp_path / "apertium").exists()
     assert translator.translate_article("T", (), "uk", "uk").status == "original"
+
+
+def test_engine_output_gets_the_target_languages_number_and_date_conventions(settings):
+    engine = CopyingEngine({("de", "uk")})
+    translator = Translator(settings, [engine])
+    text = translator.translate_text("Mehr als 100.000 Soldaten, 1.5 Prozent.", "de", "uk")
+    assert "100\u00a0000" in text
+    assert "100.000" not in text
