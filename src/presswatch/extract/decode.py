@@ -6,17 +6,16 @@ The charset is chosen in this order, and every choice is checked against the byt
 2. a page of ASCII bytes only is ASCII, whatever it declares;
 3. bytes that are valid UTF-8 (and not ASCII) are UTF-8: legacy text almost never is;
 4. the charset of the HTTP ``Content-Type``, then ``<meta charset>``, then ``<?xml encoding>``,
-   each only if it decodes the bytes *and* the result is plausible text. Cyrillic read in a
-   Latin code page gives runs of accented letters ("Ìèíèñòðû"), KOI8-R read as windows-1251
-   (or the reverse) gives upper-case letters inside words ("мИНИСТРЫ"), German read as
-   windows-1251 mixes scripts inside words ("Grцяe"), a symbol in the middle of a word
+   each only if it decodes the bytes *and* reads as plausible text: not Cyrillic in a Latin
+   code page ("Ìèíèñòðû"), not KOI8-R as windows-1251 or the reverse (wrong letter
+   frequencies, "мИНИСТРЫ"), not German as windows-1251 ("Grцяe"); a symbol inside a word
    ("c½ur") means a near relative fits better (ISO-8859-15 for œ and €, KOI8-U for і/ї/є/ґ);
 5. UTF-8 with a few stray bytes (many valid multi-byte characters, very few bad bytes);
 6. the least suspicious of windows-1252, ISO-8859-15, windows-1251, KOI8-R, KOI8-U and
    charset_normalizer's guess (ties: Cyrillic first where ``<html lang>`` says so).
 
-``decode_page`` says which charset it used and why (``Decoded.source`` and ``.note``);
-``decode_html`` is the text alone. ``screen_body`` rejects a page too large or with too many
+``decode_page`` says which charset it used and why (``Decoded.source``, ``.note``);
+``decode_html`` gives the text alone. ``screen_body`` rejects a page too large or with too many
 tags for the parsers (``too_large``); ``screen_tree`` one that nests deeper than libxml2 goes
 (``too_deep``: it stops at depth 256 and drops the rest of the page).
 """
@@ -26,7 +25,7 @@ from __future__ import annotations
 import codecs
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from charset_normalizer import from_bytes
 from lxml import etree
@@ -50,10 +49,8 @@ _ALIASES = {
     "x-sjis": "shift_jis", "ks_c_5601-1987": "cp949", "euc-kr": "cp949", "big5": "big5hkscs",
 }
 # Code pages that differ in a few positions: the one that reads the bytes better wins.
-_RELATIVES = {
-    "cp1252": ("iso8859-15",), "iso8859-1": ("cp1252", "iso8859-15"),
-    "iso8859-15": ("cp1252",), "koi8-r": ("koi8-u",),
-}
+_RELATIVES = {"cp1252": ("iso8859-15",), "iso8859-1": ("cp1252", "iso8859-15"),
+              "iso8859-15": ("cp1252",), "koi8-r": ("koi8-u",)}
 # Guesses, in the order that breaks ties: Latin first unless <html lang> names a language
 # written in Cyrillic (a page with one "€" is likelier Latin than one with a lone "є").
 _LATIN_GUESSES = ("cp1252", "iso8859-15")
@@ -69,27 +66,29 @@ _SAMPLE_HEAD, _SAMPLE_TAIL = 65_536, 16_384
 _HIGH_BYTE = re.compile(rb"[\x80-\xff]")
 # Bytes that text never has (the HTML standard's "binary data bytes"; NUL included).
 _BINARY_BYTES = bytes([*range(0x09), 0x0B, *range(0x0E, 0x1B), *range(0x1C, 0x20)])
-# A declared or guessed reading is implausible above this share of suspicious characters
-# (mojibake scores 0.6 to 1; a page may quote a little mojibake of its own).
-_MAX_SUSPICION = 0.25
-_MIN_SUSPICIOUS = 3
-# Undecodable bytes tolerated in a declared charset (share of the bytes) ...
-_MAX_BAD_SHARE = 0.001
-# ... and in UTF-8 without a declaration (share of the valid multi-byte characters).
-_MAX_BAD_UTF8 = 0.02
+# A declared reading is implausible above this share of suspicious characters (mojibake
+# scores 0.5 to 1; a page may quote a little mojibake of its own); the best guess is taken
+# unless even it is worse than _NO_READING.
+_MAX_SUSPICION, _NO_READING = 0.25, 0.75
+# Undecodable bytes tolerated in a declared charset (share of the bytes), and in UTF-8
+# without a declaration (share of the valid multi-byte characters).
+_MAX_BAD_SHARE, _MAX_BAD_UTF8 = 0.001, 0.02
 _MIN_UTF8_CHARS = 20
 
 # --- plausibility ---------------------------------------------------------------------------
 
 # C1 controls, replacement characters, private use, box drawing, the currency sign ¤.
 _NEVER_TEXT = re.compile("[\x80-\x9f\ufffd\ue000-\uf8ff\u2500-\u259f\u00a4]")
-_LATIN_RUN = re.compile("[\u00c0-\u024f]{3,}")
+# Three Latin-1 letters in a row (four with Czech or Polish ones: "příští" has three).
+_LATIN_RUN = re.compile("[\u00c0-\u00ff]{3,}|[\u00c0-\u024f]{4,}")
 _UTF8_AS_LATIN = re.compile(
     "[\u00c2\u00c3\u00c5\u00d0\u00d1][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d"
     "\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039"
     "\u203a\u20ac\u2122]")
-_CYRILLIC = re.compile("[\u0400-\u045f\u0490\u0491]")
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+_CYR_UPPER = re.compile("[\u0400-\u042f\u0490]")
 _FREQUENT = re.compile("[оеаинтсрвліОЕАИНТСРВЛІ]")
+_RARE = re.compile("[фщъэюцжшґФЩЪЭЮЦЖШҐ]")
 _CASE_FLIP = re.compile("[\u0430-\u045f\u0491][\u0400-\u042f\u0490]")
 # Each pattern starts with its rare character, so that the scan skips ahead quickly.
 _SCRIPT_MIX = re.compile("[\u0400-\u04ff](?:(?<=[A-Za-z].)|(?=[A-Za-z]))")
@@ -97,44 +96,37 @@ _SYMBOL_IN_WORD = re.compile(
     r"[\u00a1-\u00a9\u00ab\u00ac\u00ae-\u00b6\u00b8\u00b9\u00bb-\u00bf\u00d7"
     r"\u00f7\u2020\u2021\u2030\u2116\u2122\u221a\u2248\u2260\u2264\u2265\u2320\u2321]"
     r"(?<=[^\W\d_].)(?=[^\W\d_])")
+# Where ISO-8859-15 has Š š Ž ž Œ œ Ÿ, Latin-1 has signs no word starts or ends with.
+_LATIN9_SIGN = re.compile(r"[\u00a6\u00a8\u00b4\u00b8\u00bc-\u00be]"
+                          r"(?:(?<=[^\W\d_].)|(?=[^\W\d_]))")
 
 
 def _cyrillic_suspicion(text: str) -> int:
-    """Cyrillic letters that look like the wrong Cyrillic code page.
-
-    Upper case inside a word ("мИНИСТРЫ") is one sign. The other is letter frequency: in
-    Russian and Ukrainian text about two letters in three are one of о е а и н т с р в л і;
-    read in the wrong Cyrillic code page, about one in three.
-    """
-    letters = _CYRILLIC.findall(text)
-    if not letters:
-        return 0
+    """Letters that look like KOI8 read as windows-1251 or the reverse: upper case inside a
+    word ("мИНИСТРЫ"); then, marking 30%, 20%, 20% of the letters (real text shows at most one
+    sign, a misreading two or three): mostly upper case (real text: 3%), few о е а и н т с р в
+    л і (two letters in three; misread, one), many ф щ ъ э ю ц ж ш ґ (5%; misread, 15%)."""
+    letters = len(_CYRILLIC.findall(text))
     bad = 2 * len(_CASE_FLIP.findall(text))
-    if len(letters) >= 16:
-        share = len(_FREQUENT.findall(text)) / len(letters)
-        bad += round(len(letters) * min(max((0.5 - share) / 0.15, 0.0), 1.0))
+    if letters >= 16:
+        signs = (3 * (len(_CYR_UPPER.findall(text)) > 0.6 * letters)
+                 + 2 * (len(_FREQUENT.findall(text)) < 0.45 * letters)
+                 + 2 * (len(_RARE.findall(text)) > 0.1 * letters))
+        bad += letters * signs // 10
     return bad
 
 
 def suspicion(text: str) -> tuple[int, int]:
-    """(suspicious characters, non-ASCII characters) of a decoded text.
-
-    A character is suspicious when real text in any language almost never has it there: a
-    C1 control, a box-drawing sign, three accented Latin letters in a row, UTF-8 read as
-    Latin ("Ã©"), Latin and Cyrillic letters in one word, Cyrillic in inverted case.
-    """
+    """(suspicious characters, non-ASCII characters) of a decoded text: those real text almost
+    never has there (C1 controls, box drawing, "Ã©", "Grцяe", "c½ur", "Ìèíèñòðû", "мИНИСТРЫ")."""
     non_ascii = len(text) - len(text.encode("ascii", "ignore"))
     if not non_ascii:
         return 0, 0
     bad = len(_NEVER_TEXT.findall(text)) + len(_SYMBOL_IN_WORD.findall(text))
+    bad += len(_LATIN9_SIGN.findall(text))
     bad += sum(len(run) for run in _LATIN_RUN.findall(text))
     bad += 2 * len(_UTF8_AS_LATIN.findall(text)) + len(_SCRIPT_MIX.findall(text))
     return min(bad + _cyrillic_suspicion(text), non_ascii), non_ascii
-
-
-def _plausible(text: str) -> bool:
-    bad, total = suspicion(text)
-    return bad <= max(_MIN_SUSPICIOUS, total * _MAX_SUSPICION)
 
 
 # --- declarations ---------------------------------------------------------------------------
@@ -170,13 +162,10 @@ def charset_from_meta(body: bytes) -> str | None:
 
 def _codec(label: str | None) -> str | None:
     """A Python codec name for an encoding label, or None if unknown."""
-    if not label:
-        return None
-    name = _ALIASES.get(label.strip().lower(), label.strip().lower())
+    name = _ALIASES.get((label or "").strip().lower(), (label or "").strip().lower())
     try:
-        return codecs.lookup(name).name
+        return codecs.lookup(name).name if name else None
     except LookupError:
-        log.debug("unknown charset label %r", label)
         return None
 
 
@@ -200,9 +189,8 @@ def _sample(body: bytes) -> bytes:
     """What the charset is judged on: from just before the first non-ASCII byte, and the end."""
     first = _HIGH_BYTE.search(body)
     start = max(0, first.start() - 1024) if first else 0
-    if len(body) - start <= _SAMPLE_HEAD + _SAMPLE_TAIL:
-        return body[start:]
-    return body[start:start + _SAMPLE_HEAD] + body[-_SAMPLE_TAIL:]
+    short = len(body) - start <= _SAMPLE_HEAD + _SAMPLE_TAIL
+    return body[start:] if short else body[start:start + _SAMPLE_HEAD] + body[-_SAMPLE_TAIL:]
 
 
 def _full(body: bytes, codec: str, source: str, note: str) -> Decoded:
@@ -224,24 +212,20 @@ def _replaced(body: bytes, text: str, codec: str) -> int:
 
 
 def _from_bom(body: bytes) -> Decoded | None:
-    for bom, codec in _BOMS:
+    for bom, codec in _BOMS:  # UTF-16 markup without one shows itself by its NUL bytes
         if body.startswith(bom):
             return _full(body[len(bom):], codec, "bom", "")
-    if body[:4] in (b"<\x00!\x00", b"<\x00h\x00", b"<\x00H\x00"):
-        return _full(body, "utf-16-le", "bom", "UTF-16LE markup without a byte order mark")
-    if body[:4] in (b"\x00<\x00!", b"\x00<\x00h", b"\x00<\x00H"):
-        return _full(body, "utf-16-be", "bom", "UTF-16BE markup without a byte order mark")
+    codec = {b"<\x00": "utf-16-le", b"\x00<": "utf-16-be"}.get(body[:2])
+    if codec and body[:64].count(0) >= 24:
+        return _full(body, codec, "bom", f"{codec} markup without a byte order mark")
     return None
 
 
 def _best_relative(codec: str, sample: bytes) -> str:
     """``codec`` or a near relative that reads ``sample`` with fewer suspicious characters."""
-    best, best_bad = codec, suspicion(sample.decode(codec, errors="replace"))[0]
-    for relative in _RELATIVES.get(codec, ()):
-        bad = suspicion(sample.decode(relative, errors="replace"))[0]
-        if bad < best_bad:
-            best, best_bad = relative, bad
-    return best
+    options = (codec, *_RELATIVES.get(codec, ()))
+    return min(options, key=lambda option: (
+        suspicion(sample.decode(option, errors="replace"))[0], options.index(option)))
 
 
 def _try_declared(body: bytes, sample: bytes, source: str, label: str, codec: str | None,
@@ -262,9 +246,8 @@ def _try_declared(body: bytes, sample: bytes, source: str, label: str, codec: st
         if bad > max(2, len(body) * _MAX_BAD_SHARE):
             notes.append(f"{source} said {label}, but {err.reason} at byte {err.start}")
             return None
-    text = sample.decode(codec, errors="replace")
-    if not _plausible(text):
-        bad, total = suspicion(text)
+    bad, total = suspicion(sample.decode(codec, errors="replace"))
+    if bad > total * _MAX_SUSPICION:
         notes.append(f"{source} said {label}, but that reading looks like mojibake "
                      f"({bad} of {total} non-ASCII characters)")
         return None
@@ -306,35 +289,48 @@ def _declared_utf8(body: bytes, declared: list[tuple[str, str, str | None]],
     return Decoded(text, "utf-8", source, "; ".join(notes), bad)
 
 
-def _normalizer_guess(sample: bytes) -> str | None:
-    best = from_bytes(sample[:200_000]).best()
-    return _codec(best.encoding) if best is not None else None
-
-
-def _guess(body: bytes, sample: bytes, notes: list[str]) -> Decoded | None:
-    """The least suspicious of the usual legacy code pages and charset_normalizer's guess."""
+def _guess(body: bytes, sample: bytes, notes: list[str]) -> tuple[Decoded, bool] | None:
+    """The least suspicious of the usual legacy code pages and charset_normalizer's guess
+    (which must be clearly better: it is there for Greek, Hebrew, CJK), and if it is
+    plausible; None when not even that reads the bytes."""
     lang = _HTML_LANG.search(sample[:_SNIFF_BYTES])
-    if lang and lang.group(1).decode("ascii").lower() in _CYRILLIC_LANGUAGES:
-        candidates = [*_CYRILLIC_GUESSES, *_LATIN_GUESSES]
-    else:
-        candidates = [*_LATIN_GUESSES, *_CYRILLIC_GUESSES]
-    guessed = _normalizer_guess(sample)
-    if guessed and guessed not in candidates and not guessed.startswith(("utf-16", "utf-32")):
-        candidates.append(guessed)
+    cyrillic = lang is not None and lang.group(1).decode().lower() in _CYRILLIC_LANGUAGES
+    candidates = [*_CYRILLIC_GUESSES, *_LATIN_GUESSES] if cyrillic else [
+        *_LATIN_GUESSES, *_CYRILLIC_GUESSES]
+    best = from_bytes(sample).best()
+    extra = _codec(best.encoding) if best is not None else None
+    if extra and extra not in candidates and not extra.startswith(("utf-16", "utf-32")):
+        candidates.append(extra)
     scored = []
     for rank, codec in enumerate(candidates):
-        bad, total = suspicion(sample.decode(codec, errors="replace"))
-        scored.append((bad / total if total else 0.0, rank, codec, bad, total))
+        text = sample.decode(codec, errors="replace")
+        bad, total = suspicion(text)
+        # A multi-byte reading (CJK) that decodes is strong evidence; a single-byte one is not.
+        handicap = (0.0 if codec in (*_LATIN_GUESSES, *_CYRILLIC_GUESSES)
+                    else 0.05 if len(text) < 0.95 * len(sample) else 0.25)
+        scored.append(((bad / total if total else 0.0) + handicap, rank, codec, bad, total))
     _, _, codec, bad, total = min(scored)
-    if bad > max(_MIN_SUSPICIOUS, total * _MAX_SUSPICION):
+    if bad > total * _NO_READING:
         log.debug("no plausible charset: %s is the best, %d of %d suspicious", codec, bad, total)
         return None
     notes.append(f"guessed {_label(codec)}")
-    return _full(body, codec, "guess", "; ".join(notes))
+    return _full(body, codec, "guess", "; ".join(notes)), bad <= total * _MAX_SUSPICION
 
 
 def decode_page(body: bytes, content_type: str = "") -> Decoded | None:
-    """The page as text with the charset used and why, or None when no charset reads it."""
+    """The page as text with the charset used and why, or None when no charset reads it.
+
+    A stray NUL becomes U+FFFD, as in the HTML standard's tokenizer (the parsers refuse NUL);
+    a body of binary bytes (more than 1% control bytes) is no text at all.
+    """
+    decoded = _decode(body, content_type)
+    if decoded is None or "\x00" not in decoded.text:
+        return decoded
+    return replace(decoded, text=decoded.text.replace("\x00", "\ufffd"),
+                   replaced=decoded.replaced + decoded.text.count("\x00"))
+
+
+def _decode(body: bytes, content_type: str) -> Decoded | None:
     found = _from_bom(body)
     if found is not None:
         return found
@@ -359,8 +355,12 @@ def decode_page(body: bytes, content_type: str = "") -> Decoded | None:
         result = _try_declared(body, sample, source, label, codec, notes)
         if result is not None:
             return result
-    return (_lenient_utf8(body, sample, notes) or _guess(body, sample, notes)
-            or _declared_utf8(body, declared, notes))
+    lenient = _lenient_utf8(body, sample, notes)
+    if lenient is not None:
+        return lenient
+    guess, plausible = _guess(body, sample, notes) or (None, False)
+    # A page declared UTF-8 with a few bad bytes beats a poor guess.
+    return guess if plausible else _declared_utf8(body, declared, notes) or guess
 
 
 def decode_html(body: bytes, content_type: str = "") -> str | None:

@@ -220,3 +220,31 @@ def test_binary_bytes_are_no_text(settings) -> None:
     assert decode_page(body) is None
     rejected = extract_article(b"<html><body>" + body, "https://example.org/x", settings)
     assert rejected == Rejected("decode_error", "no character encoding decodes the page")
+
+
+@pytest.mark.parametrize(("text", "charset", "label"), [
+    ("Η κυβέρνηση ενέκρινε τον προϋπολογισμό για το επόμενο έτος, μετά από συζήτηση.",
+     "cp1253", "windows-1253"),
+    ("הממשלה אישרה את התקציב לשנה הבאה לאחר דיון ארוך בכנסת.", "cp1255", "windows-1255"),
+    ("政府は来年度の予算を承認した。議員たちは夜遅くまで議論した。", "shift_jis", "cp932"),
+])
+def test_undeclared_pages_in_other_scripts_use_charset_normalizers_guess(
+        text: str, charset: str, label: str) -> None:
+    html = f"<html><head><title>x</title></head><body><p>{text}</p></body></html>"
+    decoded = decode_page(html.encode(charset))
+    assert (decoded.text, decoded.charset, decoded.source) == (html, label, "guess")
+
+
+def test_a_declared_central_european_page_is_not_called_mojibake() -> None:
+    html = ('<html><head><meta charset="iso-8859-2"></head><body><p>Vláda schválila rozpočet '
+            "na příští rok; poslanci jednali až do pozdního večera.</p></body></html>")
+    decoded = decode_page(html.encode("iso-8859-2"))
+    assert (decoded.text, decoded.source, decoded.note) == (html, "meta", "")
+
+
+def test_a_stray_nul_byte_becomes_a_replacement_character() -> None:
+    html = news_page("uk", meta="windows-1251")
+    body = html.encode("cp1251").replace(b"<article>", b"<article>\x00")
+    decoded = decode_page(body)
+    assert decoded.text == html.replace("<article>", "<article>\ufffd")
+    assert decoded.replaced == 1
