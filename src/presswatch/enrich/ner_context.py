@@ -46,6 +46,7 @@ class Cues:
     per_suffixes: tuple[str, ...]
     org_suffixes: tuple[str, ...]
     given_names: frozenset[str]
+    quote_cues: frozenset[str]
 
 
 @lru_cache(maxsize=8)
@@ -53,7 +54,7 @@ def cues(language: str) -> Cues:
     data = tomllib.loads(CUES_PATH.read_text(encoding="utf-8")).get(language, {})
     sets = {name: frozenset(data.get(name, ())) for name in (
         "titles", "org_heads", "org_prefixes", "loc_heads", "loc_marks", "preps", "particles",
-        "given_names", "stopwords")}
+        "given_names", "stopwords", "quote_cues")}
     tuples = {name: tuple(data.get(name, ())) for name in (
         "loc_suffixes", "per_suffixes", "org_suffixes")}
     return Cues(**sets, **tuples)

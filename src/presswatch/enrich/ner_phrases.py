@@ -4,6 +4,8 @@
   LOC (Козельщинського району, Російської імперії), an organisation head an ORG (Одеську
   рисувальну школу, Волинська регіональна державна лабораторія …); with any other noun the
   adjective is no name at all (Українська мова).
+- A quoted name after a word for a company, party, outlet, … is an organisation: фірма
+  «Луцьксантехмонтаж», партії «УДАР» (the name without its quotes).
 - An organisation runs on over the genitive words after it (Міністерство охорони здоров'я
   України), over "імені X" / "ім. С. П. Корольова", and over a quoted name after an acronym
   (СГПП «Рать»).
@@ -14,7 +16,7 @@ from __future__ import annotations
 from presswatch.enrich.ner_context import CLOSE_QUOTES, NAME_TAGS, OPEN_QUOTES, RuleContext
 from presswatch.enrich.textforms import normalize
 
-__all__ = ["NOT_A_NAME", "adjective_phrase", "genitive_tail", "quoted_tail"]
+__all__ = ["NOT_A_NAME", "adjective_phrase", "genitive_tail", "quoted_name", "quoted_tail"]
 
 NOT_A_NAME = ""
 _AND = ("та", "і", "й", "и")
@@ -80,3 +82,19 @@ def quoted_tail(ctx: RuleContext, b: int) -> int:
             if j + 1 >= len(ctx.tokens) or any(q in ctx.gap(j + 1) for q in CLOSE_QUOTES):
                 return j
     return b
+
+
+def quoted_name(ctx: RuleContext, i: int) -> tuple[int, int, str] | None:
+    """«X» right after a cue word (фірма, партія, видання …): X as an ORG."""
+    if i == 0 or not any(q in ctx.gap(i) for q in OPEN_QUOTES) or ctx.gap(i).strip() not in (
+            "«", "„", "“", '"'):
+        return None
+    if not (set(ctx.lemmas(i - 1)) | {normalize(ctx.word(i - 1))}) & ctx.cues.quote_cues:
+        return None
+    for j in range(i, min(i + 6, len(ctx.tokens))):
+        after = ctx.text[ctx.tokens[j].end:ctx.tokens[j].end + 2]
+        if any(q in after for q in CLOSE_QUOTES):
+            return i, j, "ORG"
+        if j + 1 < len(ctx.tokens) and ctx.gap(j + 1).strip(" -–") not in ("", ".", ","):
+            return None
+    return None

@@ -31,6 +31,7 @@ from presswatch.enrich.ner_phrases import (
     NOT_A_NAME,
     adjective_phrase,
     genitive_tail,
+    quoted_name,
     quoted_tail,
 )
 from presswatch.enrich.textforms import Token, lemma_tags, normalize, stem_form
@@ -48,6 +49,11 @@ def rule_spans(text: str, tokens: Sequence[Token], language: str,
     spans: list[tuple[int, int, str]] = []
     i = 0
     while i < len(tokens):
+        quoted = quoted_name(ctx, i) if free[i] and ctx.language in ("uk", "ru") else None
+        if quoted is not None:
+            spans.append(quoted)
+            i = quoted[1] + 1
+            continue
         if not free[i] or not _starts_name(ctx, i) or _common_opening(ctx, i):
             i += 1
             continue
@@ -190,7 +196,8 @@ def _org_rule(ctx: RuleContext, a: int, b: int) -> tuple[int, int, str] | None:
         ctx.cues.org_suffixes) and b > a
     if heads or suffix:
         if ctx.language in ("uk", "ru"):
-            return a, genitive_tail(ctx, a, b), "ORG"
+            end = genitive_tail(ctx, a, b)
+            return (a, end, "ORG") if end > a else None  # "Суд" alone is no name
         end = _linked_tail(ctx, b)
         return (a, end, "ORG") if end > a else None
     if _is_acronym(word) and quoted_tail(ctx, b) > b:
