@@ -21,6 +21,7 @@ from presswatch.cli import (
     review_cmd,
     serve_cmd,
     sources_cmd,
+    stories_cmd,
     translate_cmd,
     users_cmd,
 )
@@ -55,6 +56,7 @@ app.add_typer(review_cmd.app, name="review")
 app.add_typer(memory_cmd.app, name="memory")
 app.add_typer(glossary_cmd.app, name="glossary")
 app.command("reprocess")(reprocess_cmd.reprocess)
+app.add_typer(stories_cmd.app, name="stories")
 app.command("entities")(entities_cmd.entities)
 
 

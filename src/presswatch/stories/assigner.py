@@ -231,3 +231,24 @@ def shared_assigner(settings: Settings, db_url: str) -> StoryAssigner:
         if db_url not in _shared:
             _shared[db_url] = StoryAssigner(settings)
         return _shared[db_url]
+
+
+def similar_stories(db: Database, story_id: int, limit: int = 5,
+                    window: StoryRules | None = None) -> list[tuple[int, float]]:
+    """Live stories near this one in time, most similar centroid first (merge suggestions)."""
+    rules = window or StoryRules()
+    with db.session() as s:
+        story = store.get_story(s, story_id)
+        total = from_bytes(story.centroid)
+        if total is None or story.first_seen is None or story.last_seen is None:
+            return []
+        rows = store.candidate_stories(s, story.first_seen - rules.window,
+                                       story.last_seen + rules.window)
+    centroid = total / (np.linalg.norm(total) or 1.0)
+    found = []
+    for row in rows:
+        other = from_bytes(row.centroid)
+        if row.id != story_id and other is not None:
+            found.append((row.id, float(other @ centroid) / float(np.linalg.norm(other) or 1.0)))
+    found.sort(key=lambda pair: -pair[1])
+    return found[:limit]

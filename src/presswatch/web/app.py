@@ -17,7 +17,15 @@ from presswatch.settings import Settings
 from presswatch.store.base import Database
 from presswatch.taxonomy import load_sections
 from presswatch.web.i18n import load_locales
-from presswatch.web.routes import desk, glossary_desk, public, translation_desk
+from presswatch.web.routes import (
+    desk,
+    entities,
+    glossary_desk,
+    public,
+    stories,
+    stories_desk,
+    translation_desk,
+)
 from presswatch.web.state import AppState, app_state, make_environment
 
 log = logging.getLogger(__name__)
@@ -104,5 +112,9 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
     app.include_router(desk.router)
     app.include_router(translation_desk.router)
     app.include_router(glossary_desk.router)
+    app.include_router(stories_desk.router)
+    # before public: its /{lang}/{section}/ would take /{lang}/stories/
+    app.include_router(stories.router)
+    app.include_router(entities.router)
     app.include_router(public.router)
     return app

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from sqlalchemy import select
 from tests.unit.stories.conftest import add_document
@@ -11,6 +12,7 @@ from presswatch.errors import InputError
 from presswatch.store import stories as store
 from presswatch.store.tables import Entity, Mention, Story, StoryMember
 from presswatch.stories.assigner import StoryAssigner
+from presswatch.stories.online import THRESHOLD
 
 TALKS = {"en": "Geneva talks end without breakthrough", "uk": "Переговори в Женеві без прориву",
          "ru": "Переговоры в Женеве без прорыва", "de": "Genfer Gespräche ohne Durchbruch"}
@@ -123,8 +125,9 @@ def test_split_moves_chosen_documents_to_a_new_story_that_later_documents_can_jo
 
 
 def test_shared_entities_from_the_mentions_lift_a_borderline_document(db, settings):
-    base = made(5, "en")
-    table = {"Talks open": base, "Talks close": (0.44 * base + 0.898 * made(99, "en"))}
+    base, cos = made(5, "en"), THRESHOLD - 0.04  # just below the threshold on its own
+    table = {"Talks open": base,
+             "Talks close": cos * base + np.sqrt(1 - cos**2) * made(99, "en")}
     table.update({f"Other {i}": made(60 + i, "en") for i in range(5)})
     assigner, _ = assigner_for(settings, table)
     with db.session() as s:
@@ -146,7 +149,7 @@ def test_shared_entities_from_the_mentions_lift_a_borderline_document(db, settin
     assert placed[closed] == placed[opened]
     with db.session() as s:
         score = s.scalar(select(StoryMember.score).where(StoryMember.document_id == closed))
-    assert 0.475 <= score < 0.6
+    assert THRESHOLD <= score < THRESHOLD + 0.1
 
 
 def test_assign_pending_places_every_document_without_a_story(db, settings, talks_table):

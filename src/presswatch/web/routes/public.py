@@ -11,6 +11,7 @@ from presswatch.web import links
 from presswatch.web.changes import changes
 from presswatch.web.feeds import feed_response
 from presswatch.web.state import AppState, State
+from presswatch.web.story_links import story_link
 
 router = APIRouter()
 
@@ -177,7 +178,8 @@ def article(request: Request, lang: str, section: str, doc_ref: str,
     if request.url.path != urls[lang]:
         return RedirectResponse(urls[lang], status_code=301)
     context = _article_context(state, request, doc, lang, urls)
-    return state.render(request, "article.html", lang, **context)
+    return state.render(request, "article.html", lang, story_link=story_link(state, doc.id, lang),
+                        **context)
 
 
 @router.get("/{lang}/{section}/{doc_ref}/changes")
