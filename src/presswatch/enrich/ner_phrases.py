@@ -41,7 +41,10 @@ def adjective_phrase(ctx: RuleContext, a: int, b: int) -> tuple[int, int, str] |
     if lemmas & ctx.cues.loc_heads:
         return b, j, "LOC"
     if lemmas & ctx.cues.org_heads:
-        return b, named_after(ctx, genitive_tail(ctx, b, j)), "ORG"
+        end = named_after(ctx, genitive_tail(ctx, b, j))
+        if end == j and a == b and ctx.initial(b):
+            return a, b, NOT_A_NAME  # Приватна фірма …: an ordinary phrase opening a sentence
+        return b, end, "ORG"
     return (a, b, NOT_A_NAME) if a == b and "NOUN" in ctx.tags(j) else None
 
 

@@ -93,6 +93,8 @@ def _free_tokens(tokens: Sequence[Token], taken: Sequence[tuple[int, int]]) -> l
 def _end_char(ctx: RuleContext, first: int, last: int) -> int:
     """The span's end, through a closing quote whose opening quote is inside the span."""
     end = ctx.tokens[last].end
+    if normalize(ctx.word(last)) in ctx.cues.loc_marks and ctx.text.startswith(".", end):
+        return end + 1  # Рівненська обл.
     rest = ctx.text[end:end + 2].lstrip(" ")
     inside = ctx.text[ctx.tokens[first].start:end]
     if rest[:1] and rest[:1] in CLOSE_QUOTES and any(q in inside for q in OPEN_QUOTES):
@@ -230,7 +232,8 @@ def _title_rule(ctx: RuleContext, a: int, b: int) -> tuple[int, int, str] | None
 
 
 def _place_rule(ctx: RuleContext, a: int, b: int) -> tuple[int, int, str] | None:
-    if a > 0 and normalize(ctx.word(a - 1)) in ctx.cues.loc_marks and "." in ctx.gap(a):
+    if (a > 0 and normalize(ctx.word(a - 1)) in ctx.cues.loc_marks and "." in ctx.gap(a)
+            and "\n" not in ctx.gap(a)):
         return a - 1, a, "LOC"
     nxt = b + 1
     if nxt < len(ctx.tokens) and ctx.gap(nxt) == " " and not ctx.word(nxt)[:1].isupper():

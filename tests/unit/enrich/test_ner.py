@@ -47,6 +47,11 @@ def test_without_the_model_english_falls_back_to_rules(monkeypatch):
     ("Угоду уклали з ТОВ «Поділля Інвест».", "uk", ("ORG", "ТОВ «Поділля Інвест»")),
     ("Der Verband der Automobilindustrie warnt.", "de", ("ORG", "Verband der Automobilindustrie")),
     ("Die Sitzung leitete Frau Petra Lindner.", "de", ("PER", "Petra Lindner")),
+    ("Das Werk in Bochum schließt.", "de", ("LOC", "Bochum")),
+    ("Dazu äußerte sich FDP-Chef Guido Westerwelle.", "de", ("PER", "Guido Westerwelle")),
+    ("Підряд отримала фірма «Луцьксантехмонтаж».", "uk", ("ORG", "Луцьксантехмонтаж")),
+    ("Рішення Обухівського райсуду набуло чинності.", "uk", ("ORG", "Обухівського райсуду")),
+    ("Адреса: Рівненська обл., м. Дубно.", "uk", ("LOC", "Рівненська обл.")),
 ])
 def test_rules_find_names_by_their_cues(text, language, expected):
     assert expected in _found(text, language)
@@ -61,3 +66,12 @@ def test_a_surname_seen_once_is_a_person_again_later():
     text = "Генерал Петро Іваненко прибув на фронт. Пізніше Іваненка бачили у штабі."
     found = _found(text, "uk")
     assert ("PER", "Петро Іваненко") in found and ("PER", "Іваненка") in found
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Приватна фірма виграла тендер.", "uk"), ("Суд відмовив у позові.", "uk"),
+    ("Про це повідомили ЗМІ.", "uk"), ("Im Theater war es still.", "de"),
+    ("Die Reform trat in Kraft.", "de"),
+])
+def test_ordinary_words_are_not_taken_for_names(text, language):
+    assert _found(text, language) == set()
