@@ -76,7 +76,9 @@ def rule_spans(text: str, tokens: Sequence[Token], language: str,
 _SECOND_PARTICLES = frozenset({"der", "den", "dem", "дер"})
 _DE_NOUN_SUFFIXES = ("ung", "heit", "keit", "schaft", "tion", "ität", "ismus", "nis", "tum", "ik",
                      "ie", "ur", "enz", "anz", "ment", "age", "chen", "lein", "ling", "ei", "in",
-                     "sch")
+                     "sch", "ungen", "ien", "ionen", "äten", "uren", "isse", "ss", "gebiet",
+                     "bereich", "zeit", "weise", "art", "heiten", "keiten", "schaften",
+                     "iken", "ismen")
 
 
 def _free_tokens(tokens: Sequence[Token], taken: Sequence[tuple[int, int]]) -> list[bool]:
