@@ -3,8 +3,9 @@
 Countries are pycountry's ISO 3166-1 list named in uk, ru, en and de through babel's
 territory names (``country/ua``: Україна, Украина, Ukraine, Ukraine); world regions are CLDR's
 numeric territories (``region/150``: Європа, …); cities are the exemplar cities of CLDR's
-time-zone data (``city/kyiv``: Київ, Киев, Kyiv, Kiew). The curated file adds variants by
-reusing these keys. Built once per process.
+time-zone data (``city/kyiv``: Київ, Киев, Kyiv, Kiew). A one-word uk/ru name that is also a
+pronoun, preposition, conjunction or particle (Того) is left out. The curated file adds variants by reusing
+these keys. Built once per process.
 """
 
 from __future__ import annotations
@@ -36,8 +37,18 @@ def seed_records() -> list[EntityRecord]:
     return (_countries(locales, pycountry) + _regions(locales) + _cities(locales))
 
 
+_FUNCTION_TAGS = frozenset({"NPRO", "PREP", "CONJ", "PRCL", "Apro"})
+
+
+def _common_word(name: str, language: str) -> bool:
+    """A one-word place name that is also a uk/ru function word (Того: 'of that')."""
+    from presswatch.enrich.textforms import all_tags
+
+    return " " not in name and bool(all_tags(name, language) & _FUNCTION_TAGS)
+
+
 def _record(key: str, type_: str, names: dict[str, str], source: str) -> EntityRecord:
-    names = {lang: name for lang, name in names.items() if name}
+    names = {lang: name for lang, name in names.items() if name and not _common_word(name, lang)}
     return EntityRecord(
         key=key, type=type_, names=names,
         variants={lang: (name,) for lang, name in names.items()}, source=source,

@@ -20,6 +20,7 @@ from functools import lru_cache
 
 __all__ = [
     "Token",
+    "all_tags",
     "is_capitalized",
     "lemma_tags",
     "normalize",
@@ -88,6 +89,15 @@ def lemma_tags(word: str, language: str) -> frozenset[str]:
     if language not in ("uk", "ru"):
         return frozenset()
     return _morph_forms(normalize(word), language)[1]
+
+
+def all_tags(word: str, language: str) -> frozenset[str]:
+    """pymorphy3 grammemes over every dictionary parse of a uk/ru word (no guesses)."""
+    if language not in ("uk", "ru"):
+        return frozenset()
+    return frozenset(g for parse in _analyzer(language).parse(normalize(word))
+                     if type(parse.methods_stack[0][0]).__name__ == "DictionaryAnalyzer"
+                     for g in str(parse.tag).replace(" ", ",").split(","))
 
 
 @lru_cache(maxsize=200_000)
