@@ -4,8 +4,8 @@ Countries are pycountry's ISO 3166-1 list named in uk, ru, en and de through bab
 territory names (``country/ua``: Україна, Украина, Ukraine, Ukraine); world regions are CLDR's
 numeric territories (``region/150``: Європа, …); cities are the exemplar cities of CLDR's
 time-zone data (``city/kyiv``: Київ, Киев, Kyiv, Kiew). A one-word uk/ru name that is also a
-pronoun, preposition, conjunction or particle (Того) is left out. The curated file adds variants by reusing
-these keys. Built once per process.
+pronoun, preposition, conjunction or particle (Того) is left out. The curated file adds
+variants by reusing these keys. Built once per process.
 """
 
 from __future__ import annotations
