@@ -1,4 +1,5 @@
-"""Page metadata read from the parsed HTML: JSON-LD, meta tags, canonical link, lang."""
+"""Page metadata read from the parsed HTML: JSON-LD, meta tags, canonical link, lang, lead
+image and the outlet's section."""
 
 from __future__ import annotations
 
@@ -6,12 +7,10 @@ import json
 import logging
 import re
 from collections.abc import Iterator
-from datetime import UTC, datetime
 from urllib.parse import urljoin, urlsplit
 
-from htmldate import find_date
 from lxml import html
-from lxml.etree import LxmlError, ParserError
+from lxml.etree import ParserError
 
 from presswatch.urls import canonicalize_url
 
@@ -22,16 +21,8 @@ _PARSER = html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=Tru
 _ARTICLE_TYPES = {"article", "newsarticle", "reportagenewsarticle", "analysisnewsarticle",
                   "opinionnewsarticle", "blogposting", "backgroundnewsarticle", "report",
                   "liveblogposting"}
-_BYLINE_XPATH = ('//*[@itemprop="author"] | //*[@rel="author"]'
-                 ' | //*[contains(concat(" ", normalize-space(@class), " "), " byline ")]'
-                 ' | //*[contains(concat(" ", normalize-space(@class), " "), " author ")]')
-_BYLINE_PREFIX = re.compile(r"^(?:by|von|from|автор|авторка|автор:|текст|author)[:\s]+",
-                            re.IGNORECASE)
+_SECTION_MAX = 60
 _TITLE_SEPARATORS = re.compile(r"\s+[|\u2013\u2014\u00b7»-]\s+")
-# A byline's <time> follows the headline closely; later ones belong to teasers or comments.
-_TIME_WINDOW = 40
-_PUBLISHED_META = ("article:published_time", "og:article:published_time", "datepublished",
-                   "publishdate", "pubdate", "dc.date.issued", "dcterms.created", "date")
 
 
 def parse_tree(text: str) -> html.HtmlElement | None:
@@ -92,104 +83,6 @@ def meta_content(tree: html.HtmlElement, *keys: str) -> str | None:
     return None
 
 
-def parse_datetime(value: str | None) -> datetime | None:
-    """An aware UTC datetime from an ISO 8601 string (a naive one is taken as UTC)."""
-    if not value:
-        return None
-    text = value.strip().replace(" ", "T", 1) if len(value.strip()) > 10 else value.strip()
-    try:
-        parsed = datetime.fromisoformat(text)
-    except ValueError:
-        return None
-    if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=UTC)
-    return parsed.astimezone(UTC)
-
-
-def find_published(tree: html.HtmlElement, objects: list[dict]) -> datetime | None:
-    """The publication time declared by ``article:published_time`` meta or JSON-LD."""
-    found = parse_datetime(meta_content(tree, *_PUBLISHED_META[:2]))
-    if found:
-        return found
-    for obj in article_objects(objects):
-        value = obj.get("datePublished") or obj.get("dateCreated")
-        found = parse_datetime(value if isinstance(value, str) else None)
-        if found:
-            return found
-    return parse_datetime(meta_content(tree, *_PUBLISHED_META[2:]))
-
-
-def _time_near_headline(tree: html.HtmlElement) -> datetime | None:
-    after = None
-    for element in tree.iter():
-        if not isinstance(element.tag, str):
-            continue
-        if after is None:
-            after = 0 if element.tag == "h1" else None
-            continue
-        after += 1
-        if after > _TIME_WINDOW:
-            return None
-        if element.tag == "time" and "T" in (element.get("datetime") or ""):
-            return parse_datetime(element.get("datetime"))
-    return None
-
-
-def find_page_time(tree: html.HtmlElement) -> datetime | None:
-    """The time of an ``itemprop=datePublished`` element, or of a ``<time datetime>`` right
-    after the headline (where a byline puts it)."""
-    for node in tree.xpath('//*[@itemprop="datePublished"][@datetime or @content]'):
-        found = parse_datetime(node.get("datetime") or node.get("content"))
-        if found:
-            return found
-    return _time_near_headline(tree)
-
-
-def guess_published(tree: html.HtmlElement, url: str) -> datetime | None:
-    """htmldate's guess from the page's markup and URL (no free-text search: slow, guessy).
-
-    htmldate answers with a day only: the result is midnight UTC of that day.
-    """
-    try:
-        found = find_date(tree, extensive_search=False, original_date=True, url=url or None)
-    except (ValueError, TypeError, LxmlError) as err:
-        log.debug("htmldate failed on %s: %s", url, err)
-        return None
-    return parse_datetime(found)
-
-
-def _person_name(value: object) -> str | None:
-    if isinstance(value, str):
-        return value.strip() or None
-    if isinstance(value, dict):
-        return _person_name(value.get("name"))
-    if isinstance(value, list):
-        names = [n for n in (_person_name(v) for v in value) if n]
-        return "; ".join(dict.fromkeys(names)) or None
-    return None
-
-
-def _byline(tree: html.HtmlElement) -> str | None:
-    for node in tree.xpath(_BYLINE_XPATH)[:5]:
-        text = " ".join((node.get("content") or node.text_content()).split())
-        text = _BYLINE_PREFIX.sub("", text).strip(" ,|·-")
-        if 2 < len(text) <= 80 and not any(ch.isdigit() for ch in text):
-            return text
-    return None
-
-
-def find_author(tree: html.HtmlElement, objects: list[dict]) -> str | None:
-    """The author named by JSON-LD, an author meta tag, or a byline element."""
-    for obj in article_objects(objects):
-        name = _person_name(obj.get("author"))
-        if name:
-            return name
-    named = meta_content(tree, "author", "article:author", "dc.creator", "parsely-author")
-    if named and not named.startswith(("http://", "https://")):
-        return named
-    return _byline(tree)
-
-
 def _title_tag(tree: html.HtmlElement) -> str | None:
     node = tree.find(".//title")
     if node is None or not node.text_content().strip():
@@ -246,3 +139,88 @@ def html_lang(tree: html.HtmlElement) -> str | None:
         return None
     primary = value.strip().replace("_", "-").split("-")[0].lower()
     return primary if primary.isalpha() and 2 <= len(primary) <= 3 else None
+
+
+def _image_url(value: object) -> str | None:
+    if isinstance(value, str):
+        return value.strip() or None
+    if isinstance(value, dict):
+        return _image_url(value.get("url") or value.get("contentUrl") or value.get("@id"))
+    if isinstance(value, list):
+        return next((url for url in map(_image_url, value) if url), None)
+    return None
+
+
+def _absolute(href: str | None, base_url: str) -> str | None:
+    if not href:
+        return None
+    try:
+        absolute = urljoin(base_url, href.strip())
+    except ValueError:
+        return None
+    return absolute if urlsplit(absolute).scheme in ("http", "https") else None
+
+
+def find_image(tree: html.HtmlElement, objects: list[dict], base_url: str) -> str | None:
+    """The lead image: ``og:image``, ``twitter:image``, JSON-LD ``image``, absolute."""
+    href = meta_content(tree, "og:image", "og:image:url", "og:image:secure_url",
+                        "twitter:image", "twitter:image:src")
+    if not href:
+        href = next((url for url in (_image_url(obj.get("image"))
+                                     for obj in article_objects(objects)) if url), None)
+    if not href:
+        nodes = tree.xpath('//*[@itemprop="image"][@content or @src or @href]')
+        href = (nodes[0].get("content") or nodes[0].get("src") or nodes[0].get("href")
+                if nodes else None)
+    return _absolute(href, base_url)
+
+
+def _first_text(value: object) -> str | None:
+    if isinstance(value, str):
+        return " ".join(value.split()) or None
+    if isinstance(value, list):
+        return next((text for text in map(_first_text, value) if text), None)
+    return None
+
+
+def _crumb_name(item: dict) -> str | None:
+    inner = item.get("item")
+    return _first_text(item.get("name") or (inner.get("name") if isinstance(inner, dict) else None))
+
+
+def _position(item: dict) -> int:
+    position = item.get("position")
+    return position if isinstance(position, int) else 0
+
+
+def _breadcrumb_names(objects: list[dict]) -> list[str]:
+    for obj in objects:
+        steps = obj.get("itemListElement")
+        if "breadcrumblist" in _types(obj) and isinstance(steps, list):
+            items = sorted((i for i in steps if isinstance(i, dict)), key=_position)
+            return [name for name in map(_crumb_name, items) if name]
+    return []
+
+
+def _html_breadcrumb(tree: html.HtmlElement) -> list[str]:
+    for trail in tree.xpath('//*[contains(translate(@class, "BREADCRUMB", "breadcrumb"),'
+                            ' "breadcrumb") or contains(translate(@aria-label, "BREADCRUMB",'
+                            ' "breadcrumb"), "breadcrumb")]')[:1]:
+        return [" ".join(a.text_content().split()) for a in trail.iter("a")
+                if a.text_content().strip()]
+    return []
+
+
+def find_section(tree: html.HtmlElement, objects: list[dict], title: str) -> str | None:
+    """The section as the outlet names it: ``article:section``, JSON-LD ``articleSection``,
+    else the last breadcrumb step before the article itself (the home page left out)."""
+    named = meta_content(tree, "article:section", "og:article:section")
+    if named:
+        return " ".join(named.split())
+    for obj in article_objects(objects):
+        named = _first_text(obj.get("articleSection"))
+        if named:
+            return named
+    trail = _breadcrumb_names(objects) or _html_breadcrumb(tree)
+    steps = [step for step in trail[1:] if step.casefold() != title.casefold()]
+    return steps[-1] if steps and len(steps[-1]) <= _SECTION_MAX else None
