@@ -33,7 +33,7 @@ _NUMBER = re.compile(
 )
 _SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "₴": "UAH", "₽": "RUB"}
 _MONEY = ("USD", "EUR", "GBP", "UAH", "RUB")
-_MEASURES = ("percent", "km", "miles", "tonnes", "MW", "GW")
+_MEASURES = ("percent", "km", "m", "miles", "yards", "ft", "tonnes", "MW", "GW")
 _EN_FUNCTION_WORDS = frozenset(
     "the a an and or but near in on at to from by with for as than that this is are was were "
     "be been have has had will would could should may might away ago".split())
@@ -201,8 +201,8 @@ def _finish(text: str, match: re.Match, language: str, words: _Words, value: flo
     if not unit and counted:
         unit = counted
     qualifier, start = _qualifier(text, match.start(), words)
-    if not (unit or scaled or qualifier != "exact"):
-        return None
+    if not (unit or scaled or (qualifier != "exact" and subject)):
+        return None  # a bare number, even "up to 832", says too little
     if _looks_like_year(match.group("num"), unit, scaled):
         return None
     if not subject:

@@ -30,6 +30,7 @@ def test_the_same_troop_figure_reads_alike_in_four_languages(text, language):
     ("Близько 300 дронів атакували країну.", "uk", 300, "drones", "approx"),
     ("Die Front ist rund 1.000 Kilometer lang.", "de", 1000, "km", "approx"),
     ("Выплаты составили 15 000 грн.", "ru", 15000, "UAH", "exact"),
+    ("He ran about 30 yards with the ball.", "en", 30, "yards", "approx"),
 ])
 def test_money_percent_units_and_counted_things(text, language, value, unit, qualifier):
     (figure,) = extract_figures(text, language)
@@ -40,6 +41,7 @@ def test_money_percent_units_and_counted_things(text, language, value, unit, qua
 def test_years_and_bare_numbers_are_not_figures():
     assert extract_figures("In 2022 the war began; 3 ministers met on 24 February.", "en") == []
     assert extract_figures("У 2023 році.", "uk") == []
+    assert extract_figures("Кількість зросла до 832.", "uk") == []
 
 
 @pytest.mark.parametrize(("digits", "language", "value"), [

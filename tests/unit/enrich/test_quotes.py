@@ -58,6 +58,10 @@ def test_quoted_words_without_a_speech_verb_are_not_quotes():
     assert _quotes(text, "en") == []
 
 
+def test_a_quoted_term_is_not_a_quotation_even_next_to_a_speech_verb():
+    assert _quotes("Trump said the \"news anchor\" was wrong.", "en") == []
+
+
 def test_an_unknown_speaker_is_kept_as_written():
     (quote,) = analyze_text("«Ситуація складна», — сказав генерал Петро Іваненко.", "uk").quotes
     assert (quote.speaker, quote.entity) == ("Петро Іваненко", None)
