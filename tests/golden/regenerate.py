@@ -24,8 +24,15 @@ def golden_settings() -> Any:
 
 
 def extract_url(page: Path) -> str:
-    """The URL a golden page is extracted under (relative links resolve against it)."""
+    """The URL a golden page is extracted under (relative links resolve against it). A page
+    under ``extract/sites/`` is named after the host of the site rule it tests."""
+    if page.parent.name == "sites":
+        return f"https://{page.stem}/golden/{page.name}"
     return f"https://golden.example/extract/{page.name}"
+
+
+def _iso(value: Any) -> str | None:
+    return value.isoformat() if value else None
 
 
 def extract_record(page: Path) -> dict[str, Any]:
@@ -39,7 +46,11 @@ def extract_record(page: Path) -> dict[str, Any]:
     return {
         "title": result.title,
         "author": result.author,
-        "published": result.published.isoformat() if result.published else None,
+        "authors": list(result.authors),
+        "published": _iso(result.published),
+        "modified": _iso(result.modified),
+        "image": result.image,
+        "section": result.outlet_section,
         "language": result.language,
         "canonical_url": result.canonical_url,
         "paywalled": result.paywalled,
@@ -51,9 +62,15 @@ def expected_path(page: Path) -> Path:
     return page.with_name(page.name.removesuffix(".html") + ".json")
 
 
+def extract_pages() -> list[Path]:
+    """The stored pages: written ones, then one per site rule file."""
+    folder = GOLDEN / "extract"
+    return sorted(folder.glob("*.html")) + sorted((folder / "sites").glob("*.html"))
+
+
 def regenerate_extract() -> list[Path]:
     written = []
-    for page in sorted((GOLDEN / "extract").glob("*.html")):
+    for page in extract_pages():
         path = expected_path(page)
         text = json.dumps(extract_record(page), ensure_ascii=False, indent=2) + "\n"
         path.write_text(text, encoding="utf-8")
