@@ -296,9 +296,18 @@ def _fallback_rule(ctx: RuleContext, a: int, b: int) -> tuple[int, int, str] | N
         return a, b, "PER"
     if last.endswith(ctx.cues.loc_suffixes):
         return a, b, "LOC"
+    if ctx.language in ("uk", "ru") and _company_word(ctx, a, b):
+        return a, b, "ORG"  # Київрада, Сервісбуд-Інвест, Укренерго: company-name formants
     if ctx.language in ("uk", "ru") and a == b and not top_tags(ctx.word(a), ctx.language)[1]:
         return a, b, "PER"  # a capitalized word the dictionary does not know: most often a name
     return (a, b, "ORG") if b > a and ctx.language in ("uk", "ru") else None
+
+
+def _company_word(ctx: RuleContext, a: int, b: int) -> bool:
+    words = [normalize(ctx.word(i)) for i in range(a, b + 1)]
+    stems = {stem_form(w, ctx.language) for w in words} | {ctx.lemmas(i)[-1]
+                                                           for i in range(a, b + 1)}
+    return any(len(s) > 5 and s.endswith(ctx.cues.org_suffixes) for s in stems)
 
 
 def _propagate(ctx: RuleContext, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
