@@ -56,9 +56,14 @@ def article_record(value: str, article: Article) -> dict[str, Any]:
         "title": article.title,
         "text": article.text,
         "author": article.author,
+        "authors": list(article.authors),
         "published": article.published.isoformat() if article.published else None,
+        "modified": article.modified.isoformat() if article.modified else None,
+        "image": article.image,
+        "section": article.outlet_section,
         "language": article.language,
         "canonical_url": article.canonical_url,
+        "paywalled": article.paywalled,
     }
 
 
@@ -101,8 +106,9 @@ def extract(
     """Extract the article from each page and print it, in input order.
 
     Each JSON object has input, title, text (paragraphs separated by a blank line), author,
-    published (ISO 8601 or null), language and canonical_url; an input that fails gives
-    input and error instead. The exit code is 1 if any input failed.
+    authors (a list), published and modified (ISO 8601 or null), image (the lead image URL),
+    section (as the outlet names it), language, canonical_url and paywalled; an input that
+    fails gives input and error instead. The exit code is 1 if any input failed.
     """
     settings = cli_context(ctx).settings
     fetcher = _LazyFetcher(settings)

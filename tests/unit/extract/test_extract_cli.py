@@ -34,8 +34,10 @@ def test_files_and_gzipped_files_in_input_order(tmp_path, make_page, paragraphs)
     assert first["language"] == "uk"
     assert first["text"].split("\n\n") == list(paragraphs["uk"])
     assert second["published"] == "2026-03-05T09:30:00+00:00"
-    assert set(second) == {"input", "title", "text", "author", "published", "language",
-                           "canonical_url"}
+    assert set(second) == {"input", "title", "text", "author", "authors", "published",
+                           "modified", "image", "section", "language", "canonical_url",
+                           "paywalled"}
+    assert second["paywalled"] is False and second["authors"] == []
 
 
 def test_a_failed_input_is_reported_and_the_rest_continue(tmp_path, make_page, paragraphs):
