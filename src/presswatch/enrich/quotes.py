@@ -125,7 +125,9 @@ def _direct(text: str, mentions: Sequence, verbs: _Verbs) -> list[QuoteHit]:
     for match in _QUOTED.finditer(text):
         group = next(g for g in "abcd" if match.group(g) is not None)
         inner_start, inner_end = match.start(group), match.end(group)
-        if len(match.group(group).split()) < 3:
+        attributed = text[match.end():match.end() + 3].lstrip().startswith((",", "—", "–"))
+        if len(match.group(group).split()) < 3 and not attributed and not match.group(
+                group).rstrip().endswith((",", ".", "!", "?")):
             continue  # «news anchor», „Sondervermögen“: a term in quotes, not a quotation
         after_end = min(_sentence_of(sentences, max(match.end() - 1, 0))[1] + 1,
                         match.end() + _WINDOW, len(text))
