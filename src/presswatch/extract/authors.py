@@ -31,14 +31,14 @@ def _clean(name: str) -> str | None:
     name = _PREFIX.sub("", " ".join(name.split())).strip(" ,.;:|·-–—()")
     if not name or len(name) > _MAX_NAME or len(name.split()) > _MAX_WORDS:
         return None
-    if any(ch.isdigit() for ch in name) or "@" in name or "://" in name or "www." in name:
+    if any(ch.isdigit() for ch in name) or "@" in name:
         return None
     return name
 
 
 def split_names(text: str) -> tuple[str, ...]:
     """The names in one byline string, in order, without prefixes and duplicates."""
-    if len(text) > _MAX_BYLINE:
+    if len(text) > _MAX_BYLINE or "://" in text or "www." in text:
         return ()
     cleaned = _PREFIX.sub("", " ".join(text.split()))
     names = (_clean(part) for part in _SEPARATORS.split(cleaned))

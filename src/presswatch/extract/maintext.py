@@ -89,9 +89,18 @@ def extracted_blocks(text: str, url: str, tree: html.HtmlElement, objects: list[
         if _size(recalled) > RECALL_GAIN * _size(blocks):
             blocks = recalled
     declared = structured_body(tree, objects)
-    if _size(declared) > STRUCTURED_GAIN * _size(blocks):
+    if _size(declared) > STRUCTURED_GAIN * _size(blocks) or _same_text(declared, blocks):
         return declared
     return blocks
+
+
+def _same_text(declared: tuple[Block, ...], blocks: tuple[Block, ...]) -> bool:
+    """True when the extraction is the structured body run together (trafilatura reads
+    ``articleBody`` itself on pages without markup): its paragraphs are worth keeping."""
+    if not declared or len(declared) <= len(blocks):
+        return False
+    return "".join("".join(b.text.split()) for b in declared) == "".join(
+        "".join(b.text.split()) for b in blocks)
 
 
 def main_blocks(text: str, url: str, tree: html.HtmlElement, objects: list[dict], *,

@@ -58,9 +58,15 @@ class Selector:
         return [node for node in self.xpath(tree) if isinstance(node, html.HtmlElement)]
 
     def first_value(self, tree: html.HtmlElement) -> str | None:
-        """The attribute or whitespace-collapsed text of the first match that has one."""
-        for node in self.elements(tree):
-            value = node.get(self.attribute) if self.attribute else node.text_content()
+        """The attribute or whitespace-collapsed text of the first match that has one (an
+        XPath may select an attribute or text node itself)."""
+        for node in self.xpath(tree):
+            if isinstance(node, str):
+                value = str(node)
+            elif isinstance(node, html.HtmlElement):
+                value = node.get(self.attribute) if self.attribute else node.text_content()
+            else:
+                continue
             value = " ".join((value or "").split())
             if value:
                 return value
@@ -161,13 +167,14 @@ def load_rules(directory: Path = SITES_DIR) -> dict[str, SiteRule]:
     return rules
 
 
-def rule_for(url: str, directory: Path = SITES_DIR) -> SiteRule | None:
-    """The rule for the URL's host (or a parent domain of it), if there is one."""
+def rule_for(url: str, directory: Path | None = None) -> SiteRule | None:
+    """The rule for the URL's host (or a parent domain of it), if there is one; the rules
+    are read from ``directory`` (by default ``SITES_DIR``)."""
     try:
         host = normal_host(url)
     except ValueError:
         return None
-    rules = load_rules(directory)
+    rules = load_rules(directory or SITES_DIR)
     while host:
         if host in rules:
             return rules[host]
