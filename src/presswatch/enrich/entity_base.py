@@ -133,7 +133,8 @@ class EntityBase:
 
     def _add_name(self, name: _Name) -> None:
         bucket = self._by_first.setdefault(name.words[0], [])
-        if all(n.words != name.words or n.stemmed != name.stemmed for n in bucket):
+        if all((n.words, n.stemmed, n.key) != (name.words, name.stemmed, name.key)
+               for n in bucket):
             bucket.append(name)
 
     def match(self, tokens: Sequence[Token], text: str, language: str) -> list[NameMatch]:
@@ -162,11 +163,17 @@ class EntityBase:
         best: NameMatch | None = None
         for name in candidates:
             last = i + len(name.words) - 1
-            if last >= len(tokens) or (best is not None and last <= best.last):
+            if last >= len(tokens) or (best is not None and last < best.last):
+                continue
+            if best is not None and last == best.last and not self._preferred(name.key, best.key):
                 continue
             if _fits(name, i, tokens, text, forms, stems):
                 best = NameMatch(i, last, name.key)
         return best
+
+    def _preferred(self, key: str, over: str) -> bool:
+        """Between two names of one length, a curated entity wins over a seeded one."""
+        return self.records[key].source == "curated" != self.records[over].source
 
     def lookup(self, surface: str, language: str, type_: str | None = None) -> EntityRecord | None:
         """The entity a recognized span names: exact, then by lemmas, then fuzzy (same type)."""
@@ -282,7 +289,27 @@ def records_from_toml(data: dict, *, source: str = "curated") -> list[EntityReco
             key=key, type=type_, names={lang: v[0] for lang, v in variants.items()},
             variants=variants, description=table.get("about", ""), source=source,
         ))
-    return records
+    return _without_shared_surnames(records, data)
+
+
+def _without_shared_surnames(records: list[EntityRecord], data: dict) -> list[EntityRecord]:
+    """A surname two people share (Федоров) names neither alone, unless written out."""
+    written = {n.strip() for table in data.get("entity", []) for lang in LANGUAGES
+               for n in table.get(lang, "").split("|") if len(n.split()) == 1}
+    owners: dict[str, set[str]] = {}
+    for record in records:
+        if record.type == "PER":
+            for names in record.variants.values():
+                for name in names:
+                    if " " not in name and name not in written:
+                        owners.setdefault(name, set()).add(record.key)
+    shared = {name for name, keys in owners.items() if len(keys) > 1}
+    if not shared:
+        return records
+    return [EntityRecord(r.key, r.type, r.names,
+                         {lang: tuple(n for n in names if n not in shared)
+                          for lang, names in r.variants.items()}, r.description, r.source)
+            for r in records]
 
 
 def load_entity_base(path: Path | None = None, *, seed: bool = True) -> EntityBase:

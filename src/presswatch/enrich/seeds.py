@@ -34,7 +34,11 @@ def seed_records() -> list[EntityRecord]:
     except ImportError:
         return []
     locales = {language: Locale(language) for language in LANGUAGES}
-    return (_countries(locales, pycountry) + _regions(locales) + _cities(locales))
+    countries = _countries(locales, pycountry)
+    taken = {(lang, name) for r in countries for lang, name in r.names.items()}
+    cities = [r for r in _cities(locales)  # a "city" named like a country is the country
+              if not any((lang, name) in taken for lang, name in r.names.items())]
+    return countries + _regions(locales) + cities
 
 
 _FUNCTION_TAGS = frozenset({"NPRO", "PREP", "CONJ", "PRCL", "Apro"})

@@ -107,3 +107,15 @@ def test_a_malformed_entity_file_is_a_config_error(tmp_path):
     path.write_text('[[entity]]\nkey = "x/y"\ntype = "THING"\nen = "Y"\n', encoding="utf-8")
     with pytest.raises(ConfigError, match="x/y"):
         load_entity_base(path, seed=False)
+
+
+def test_a_name_two_entities_share_goes_to_the_curated_one():
+    assert _keys("Америка підтримала Україну.", "uk")[0] == "country/us"
+    assert _keys("Die USA und Amerika.", "de") == ["country/us", "country/us"]
+
+
+def test_a_surname_two_people_share_links_to_neither():
+    mentions = link_mentions("Федоров заявив про нові дрони.", "uk")
+    assert [(m.type, m.entity) for m in mentions] == [("PER", None)]
+    full = link_mentions("Михайло Федоров заявив про нові дрони.", "uk")
+    assert [m.entity for m in full] == ["person/mykhailo-fedorov"]
