@@ -41,6 +41,8 @@ def test_direct_quotes_with_their_speaker(text, language, said, speaker):
     ("За словами Андрія Єрмака, делегація вже в Женеві.", "uk", "делегація вже в Женеві",
      "person/yermak"),
     ("Die Lage sei ernst, sagte Merz.", "de", "Die Lage sei ernst", "person/merz"),
+    ("По данным Минобороны России, над Курской областью сбиты 45 беспилотников.", "ru",
+     "над Курской областью сбиты 45 беспилотников", "org/ministry-of-defence-ru"),
 ])
 def test_reported_speech_with_its_source(text, language, said, speaker):
     assert _quotes(text, language) == [("reported", said, speaker)]
