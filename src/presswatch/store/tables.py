@@ -161,81 +161,6 @@ class TranslationRow(Base):
     )
 
 
-class Segment(Base):
-    """One paragraph (heading, quote, list item) of a translation, with its origin and checks."""
-
-    __tablename__ = "segments"
-    __table_args__ = (UniqueConstraint("translation_id", "position"),)
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    translation_id: Mapped[int] = mapped_column(
-        ForeignKey("translations.id", ondelete="CASCADE"), index=True
-    )
-    position: Mapped[int] = mapped_column(Integer)  # 0 = title, then the blocks in order
-    kind: Mapped[str] = mapped_column(String(8))  # title | h2 | h3 | p | quote | li
-    source_text: Mapped[str] = mapped_column(Text)
-    text: Mapped[str] = mapped_column(Text)
-    # "engine:apertium", "memory:exact", "memory:fuzzy:92", "editor:alice", "original"
-    origin: Mapped[str] = mapped_column(String(100), default="")
-    accepted: Mapped[bool] = mapped_column(Boolean, default=False)
-    accepted_by: Mapped[str | None] = mapped_column(String(100), default=None)
-    accepted_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
-    checks: Mapped[list] = mapped_column(JSON, default=list)  # findings of the checks
-
-    translation: Mapped[TranslationRow] = relationship(back_populates="segments")
-
-
-class SegmentEdit(Base):
-    """The history of a segment: every edit with its author and time."""
-
-    __tablename__ = "segment_edits"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    segment_id: Mapped[int] = mapped_column(
-        ForeignKey("segments.id", ondelete="CASCADE"), index=True
-    )
-    author: Mapped[str] = mapped_column(String(100))
-    text: Mapped[str] = mapped_column(Text)
-    origin: Mapped[str] = mapped_column(String(100), default="")
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
-
-
-class MemoryUnit(Base):
-    """Translation memory: a source segment and the translation an editor accepted."""
-
-    __tablename__ = "memory_units"
-    __table_args__ = (UniqueConstraint("source_language", "target_language", "source_hash"),)
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    source_language: Mapped[str] = mapped_column(String(16))
-    target_language: Mapped[str] = mapped_column(String(16))
-    source_hash: Mapped[str] = mapped_column(String(64))  # of the normalized source text
-    source_text: Mapped[str] = mapped_column(Text)
-    target_text: Mapped[str] = mapped_column(Text)
-    origin: Mapped[str] = mapped_column(String(100), default="")  # editor:alice, tmx:file
-    created_by: Mapped[str | None] = mapped_column(String(100), default=None)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
-    use_count: Mapped[int] = mapped_column(Integer, default=0)
-
-
-class GlossaryTerm(Base):
-    """A house term in one language, edited in the desk (overrides the built-in file)."""
-
-    __tablename__ = "glossary_terms"
-    __table_args__ = (UniqueConstraint("concept", "language"),)
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    concept: Mapped[str] = mapped_column(String(100))  # e.g. kyiv, volodymyr-zelenskyy
-    language: Mapped[str] = mapped_column(String(16))
-    term: Mapped[str] = mapped_column(String(300))  # the house form (nominative)
-    forms: Mapped[list] = mapped_column(JSON, default=list)  # inflected house forms
-    variants: Mapped[list] = mapped_column(JSON, default=list)  # wrong forms to replace
-    note: Mapped[str] = mapped_column(Text, default="")
-    updated_by: Mapped[str | None] = mapped_column(String(100), default=None)
-    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
-
-
 class Revision(Base):
     """An earlier or current text of a document, kept when a re-fetch finds it changed."""
 
@@ -304,123 +229,26 @@ class User(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
 
-class Entity(Base):
-    """A person, organisation, place, military unit or event, one across languages."""
+# The desk's and the analysts' tables live in their own modules; importing them here registers
+# them with the metadata, so ``store.tables`` stays the one place that names the whole schema.
+from presswatch.store.analysis_tables import (  # noqa: E402
+    Entity,
+    EntityName,
+    Figure,
+    Mention,
+    Quote,
+    Story,
+    StoryMember,
+)
+from presswatch.store.desk_tables import (  # noqa: E402
+    GlossaryTerm,
+    MemoryUnit,
+    Segment,
+    SegmentEdit,
+)
 
-    __tablename__ = "entities"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    key: Mapped[str] = mapped_column(String(200), unique=True)  # e.g. person/zelenskyy
-    type: Mapped[str] = mapped_column(String(8), index=True)  # PER | ORG | LOC | UNIT | EVT
-    names: Mapped[dict] = mapped_column(JSON, default=dict)  # {"uk": "Київ", "en": "Kyiv"}
-    description: Mapped[str] = mapped_column(Text, default="")
-    source: Mapped[str] = mapped_column(String(32), default="curated")  # curated|pycountry|desk
-    merged_into_id: Mapped[int | None] = mapped_column(
-        ForeignKey("entities.id", ondelete="SET NULL"), default=None
-    )
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
-
-
-class EntityName(Base):
-    """A name or variant of an entity in one language (lemma form, for matching)."""
-
-    __tablename__ = "entity_names"
-    __table_args__ = (UniqueConstraint("entity_id", "language", "name"),)
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    entity_id: Mapped[int] = mapped_column(
-        ForeignKey("entities.id", ondelete="CASCADE"), index=True
-    )
-    language: Mapped[str] = mapped_column(String(16))
-    name: Mapped[str] = mapped_column(String(300))
-    normalized: Mapped[str] = mapped_column(String(300), index=True)
-
-
-class Mention(Base):
-    """An entity mentioned in a document (character offsets in the document's plain text)."""
-
-    __tablename__ = "mentions"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    document_id: Mapped[int] = mapped_column(
-        ForeignKey("documents.id", ondelete="CASCADE"), index=True
-    )
-    entity_id: Mapped[int | None] = mapped_column(
-        ForeignKey("entities.id", ondelete="SET NULL"), default=None, index=True
-    )
-    type: Mapped[str] = mapped_column(String(8))
-    surface: Mapped[str] = mapped_column(String(300))
-    start: Mapped[int] = mapped_column(Integer)
-    end: Mapped[int] = mapped_column(Integer)
-
-
-class Figure(Base):
-    """A reported number: value, unit, qualifier, what it describes, who reported it."""
-
-    __tablename__ = "figures"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    document_id: Mapped[int] = mapped_column(
-        ForeignKey("documents.id", ondelete="CASCADE"), index=True
-    )
-    entity_id: Mapped[int | None] = mapped_column(
-        ForeignKey("entities.id", ondelete="SET NULL"), default=None, index=True
-    )
-    value: Mapped[float] = mapped_column()
-    unit: Mapped[str] = mapped_column(String(64))  # troops, people, USD, EUR, km, percent...
-    qualifier: Mapped[str] = mapped_column(String(16), default="exact")  # exact|approx|min|max
-    subject: Mapped[str] = mapped_column(String(300), default="")
-    surface: Mapped[str] = mapped_column(Text)
-    start: Mapped[int] = mapped_column(Integer)
-    end: Mapped[int] = mapped_column(Integer)
-
-
-class Quote(Base):
-    """Direct or reported speech with its speaker."""
-
-    __tablename__ = "quotes"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    document_id: Mapped[int] = mapped_column(
-        ForeignKey("documents.id", ondelete="CASCADE"), index=True
-    )
-    speaker_entity_id: Mapped[int | None] = mapped_column(
-        ForeignKey("entities.id", ondelete="SET NULL"), default=None, index=True
-    )
-    speaker: Mapped[str] = mapped_column(String(300), default="")
-    text: Mapped[str] = mapped_column(Text)
-    kind: Mapped[str] = mapped_column(String(16), default="direct")  # direct | reported
-    start: Mapped[int] = mapped_column(Integer)
-    end: Mapped[int] = mapped_column(Integer)
-
-
-class Story(Base):
-    """One event across outlets and languages."""
-
-    __tablename__ = "stories"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    titles: Mapped[dict] = mapped_column(JSON, default=dict)  # {"uk": ..., "en": ..., "ru": ...}
-    centroid: Mapped[bytes | None] = mapped_column(LargeBinary, default=None)
-    first_seen: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
-    last_seen: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
-    size: Mapped[int] = mapped_column(Integer, default=0)
-    merged_into_id: Mapped[int | None] = mapped_column(
-        ForeignKey("stories.id", ondelete="SET NULL"), default=None
-    )
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
-
-
-class StoryMember(Base):
-    """A document's place in a story."""
-
-    __tablename__ = "story_members"
-    __table_args__ = (UniqueConstraint("document_id"),)
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    story_id: Mapped[int] = mapped_column(ForeignKey("stories.id", ondelete="CASCADE"), index=True)
-    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
-    embedding: Mapped[bytes | None] = mapped_column(LargeBinary, default=None)
-    score: Mapped[float] = mapped_column(default=0.0)
-    added_by: Mapped[str] = mapped_column(String(100), default="pipeline")
-    added_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+__all__ = [
+    "Article", "Backfill", "Base", "Capture", "Document", "Entity", "EntityName", "Feed",
+    "Figure", "GlossaryTerm", "MemoryUnit", "Mention", "Outlet", "Quote", "Revision", "Segment",
+    "SegmentEdit", "Story", "StoryMember", "TranslationRow", "User",
+]
