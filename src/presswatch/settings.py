@@ -145,6 +145,11 @@ class Settings(BaseSettings):
         False, description="Publishing needs every machine-translated language approved."
     )
 
+    # -- entities and stories -----------------------------------------------------------
+    extract_entities: bool = Field(
+        True, description="Find mentions, figures and quotes in every new document."
+    )
+
     # -- raw pages and revisions --------------------------------------------------------
     warc_max_bytes: int = Field(
         100_000_000, description="A WARC file is rotated when it grows past this size."
