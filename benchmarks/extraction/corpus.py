@@ -25,12 +25,14 @@ class EvalPage:
     file: str
     with_: tuple[str, ...]
     without: tuple[str, ...]
+    date: str = ""  # the annotated publication day (YYYY-MM-DD), where the corpus has one
 
 
 def load_pages(root: Path = CORPUS, limit: int | None = None) -> list[EvalPage]:
     """The annotated pages in file order (the first ``limit`` of them)."""
     data = json.loads((root / "evaldata.json").read_text(encoding="utf-8"))
-    pages = [EvalPage(url, item["file"], tuple(item["with"]), tuple(item["without"]))
+    pages = [EvalPage(url, item["file"], tuple(item["with"]), tuple(item["without"]),
+                      str(item.get("date") or ""))
              for url, item in data.items() if item.get("file")]
     return pages[:limit] if limit else pages
 

@@ -39,7 +39,8 @@ _MARKUP_XPATH = (
 _SCAN_CHARS = 200_000
 # Every phrase above contains one of these stems; pages without any skip the regex.
 _WINDOW = 80
-_STEMS = ("subscri", "abonn", "abo", "weiterlesen", "подпис", "передплат", "підпис")
+_STEMS = ("subscri", "abonn", "abo-", "abokund", "ein abo", "weiterlesen", "подпис",
+          "передплат", "підпис")
 
 
 def _not_free(value: object) -> bool:
