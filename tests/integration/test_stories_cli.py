@@ -51,6 +51,8 @@ def test_assign_prints_one_story_per_event_in_arrival_order(tmp_path):
     assert sorted(set(p["story"] for p in printed)) == [1, 2, 3, 4]
     assert printed[0]["story"] == 1
     assert not (tmp_path / "data" / "presswatch.db").exists()  # no state in a database
+    linked = run_cli("stories", "assign", "--input", str(source), "--link-entities", env=env)
+    assert linked.stdout == done.stdout  # shared names (Geneva, Lavrov) change nothing here
 
 
 def test_bad_input_is_refused_with_its_line_number(tmp_path):

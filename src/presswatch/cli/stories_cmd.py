@@ -5,7 +5,7 @@ from __future__ import annotations
 import getpass
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Annotated, TextIO
@@ -41,7 +41,7 @@ def _when(value: object, line: int) -> datetime | None:
     return when if when.tzinfo else when.replace(tzinfo=UTC)
 
 
-def _doc(record: object, line: int) -> StoryDoc:
+def _doc(record: object, line: int, link: Callable[[str, str], frozenset] | None) -> StoryDoc:
     if not isinstance(record, dict):
         raise InputError(f"line {line}: expected a JSON object")
     missing = [k for k in ("id", "title", "language") if record.get(k) in (None, "")]
@@ -50,15 +50,26 @@ def _doc(record: object, line: int) -> StoryDoc:
     entities = record.get("entities") or ()
     if not isinstance(entities, list | tuple):
         raise InputError(f"line {line}: entities must be a list")
-    return StoryDoc(
-        key=record["id"], text=story_text(str(record["title"]), str(record.get("text") or "")),
-        language=str(record["language"]), published=_when(record.get("published"), line),
-        entities=frozenset(str(e) for e in entities),
-    )
+    title, language = str(record["title"]), str(record["language"])
+    text = str(record.get("text") or "")
+    linked = frozenset(str(e) for e in entities)
+    if link is not None and "entities" not in record:
+        linked = link(f"{title}\n{text}", language)
+    return StoryDoc(key=record["id"], text=story_text(title, text), language=language,
+                    published=_when(record.get("published"), line), entities=linked)
 
 
-def read_documents(stream: TextIO) -> Iterator[StoryDoc]:
-    """One ``StoryDoc`` per non-empty JSON line (id, title, text, language, published)."""
+def link_entities(text: str, language: str) -> frozenset:
+    """The keys of the entities the enrich stage links in ``text``."""
+    from presswatch.enrich.entities import entity_keys, link_mentions
+
+    return entity_keys(link_mentions(text, language))
+
+
+def read_documents(stream: TextIO, link: Callable[[str, str], frozenset] | None = None
+                   ) -> Iterator[StoryDoc]:
+    """One ``StoryDoc`` per non-empty JSON line (id, title, text, language, published);
+    ``link`` finds the entities of a line that gives none."""
     for number, raw in enumerate(stream, start=1):
         if not raw.strip():
             continue
@@ -66,7 +77,7 @@ def read_documents(stream: TextIO) -> Iterator[StoryDoc]:
             record = json.loads(raw)
         except json.JSONDecodeError as err:
             raise InputError(f"line {number}: not JSON ({err.msg})") from err
-        yield _doc(record, number)
+        yield _doc(record, number, link)
 
 
 @app.command("assign")
@@ -78,6 +89,8 @@ def assign(
     window_hours: float | None = typer.Option(None, help="How far apart in time a story's "
                                               "documents may be."),
     threads: int = typer.Option(1, help="Threads of the embedding model (OpenMP)."),
+    link: bool = typer.Option(False, "--link-entities", help="Link the names in each text to "
+                              "the entity base for the entity overlap (lines without entities)."),
 ) -> None:
     """Print {"id": ..., "story": N} per document in arrival order; nothing is read from or
     written to the database."""
@@ -91,7 +104,8 @@ def assign(
     stream = sys.stdin if str(input_) == "-" else input_.open(encoding="utf-8")
     try:
         encoder = shared_encoder(threads)
-        for key, match in assign_stream(read_documents(stream), encoder, stories):
+        docs = read_documents(stream, link_entities if link else None)
+        for key, match in assign_stream(docs, encoder, stories):
             sys.stdout.write(json.dumps({"id": key, "story": match.story_id},
                                         ensure_ascii=False) + "\n")
     finally:
