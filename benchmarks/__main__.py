@@ -1,11 +1,9 @@
-"""``make bench``: every benchmark area, each printing its score and throughput."""
+"""``make bench``: every benchmark area prints its score and throughput, then its floors."""
 
 from __future__ import annotations
 
 import importlib
-import json
 import sys
-from pathlib import Path
 
 AREAS = ("extraction", "ingest", "translation", "ner", "stories")
 
@@ -17,12 +15,8 @@ def main() -> int:
         print(f"== {area}", flush=True)
         result = module.run()
         print(module.report(result), flush=True)
-        floors = Path(__file__).parent / area / "baseline.json"
-        if floors.exists() and result:
-            for key, floor in json.loads(floors.read_text()).get("floors", {}).items():
-                value = result.get(key)
-                if value is not None and value < floor:
-                    failed.append(f"{area}.{key} = {value:.3f} < floor {floor}")
+        if hasattr(module, "check"):
+            failed.extend(f"{area}: {line}" for line in module.check(result))
     for line in failed:
         print(f"BELOW FLOOR: {line}")
     return 1 if failed else 0

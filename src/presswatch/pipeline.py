@@ -236,7 +236,7 @@ class Pipeline:
 
     def _analyze(self, article: ExtractedArticle) -> TextAnalysis | None:
         """Mentions, figures and quotes of the document's text (None when switched off)."""
-        if not getattr(self.settings, "extract_entities", True) or not article.text:
+        if not self.settings.extract_entities or not article.text:
             return None
         return analyze_text(article.text, article.language or "en")
 

@@ -149,6 +149,17 @@ class Settings(BaseSettings):
     extract_entities: bool = Field(
         True, description="Find mentions, figures and quotes in every new document."
     )
+    assign_stories: bool = Field(True, description="Place every new document in a story.")
+    story_threshold: float = Field(
+        0.425, description="Similarity (cosine plus entity bonus) for joining a story."
+    )
+    story_window_hours: float = Field(
+        72.0, description="A story takes new documents this long after its last one."
+    )
+    story_entity_weight: float = Field(
+        0.1, description="Weight of shared (rare) entities in the story similarity."
+    )
+    story_threads: int = Field(1, description="OpenMP threads of the story embedder.")
 
     # -- raw pages and revisions --------------------------------------------------------
     warc_max_bytes: int = Field(

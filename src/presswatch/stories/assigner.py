@@ -51,7 +51,7 @@ class StoryAssigner:
     @property
     def encoder(self) -> Encoder:
         if self._encoder is None:
-            self._encoder = shared_encoder(int(getattr(self.settings, "story_threads", 1)))
+            self._encoder = shared_encoder(self.settings.story_threads)
         return self._encoder
 
     def _state(self, session: Session) -> tuple[LanguageMeans, EntityRarity]:
@@ -267,7 +267,7 @@ def similar_stories(db: Database, story_id: int, limit: int = 5,
 
 
 def _pipeline_assigner(settings: Settings, db: Database) -> StoryAssigner | None:
-    if not getattr(settings, "assign_stories", True):
+    if not settings.assign_stories:
         return None
     assigner = shared_assigner(settings, db.url)
     return None if assigner.disabled else assigner

@@ -21,6 +21,7 @@ from datetime import datetime, timedelta
 
 import numpy as np
 
+from presswatch.settings import Settings
 from presswatch.stories.encoder import Encoder
 from presswatch.stories.space import LanguageMeans, unit
 
@@ -38,14 +39,13 @@ class StoryRules:
     entity_weight: float = ENTITY_WEIGHT
 
     @classmethod
-    def from_settings(cls, settings: object) -> StoryRules:
+    def from_settings(cls, settings: Settings) -> StoryRules:
         """The rules from settings ``story_threshold``, ``story_window_hours`` and
-        ``story_entity_weight`` where they exist, else the calibrated defaults."""
-        hours = getattr(settings, "story_window_hours", None)
+        ``story_entity_weight`` (their defaults are the calibrated values)."""
         return cls(
-            threshold=float(getattr(settings, "story_threshold", THRESHOLD)),
-            window=timedelta(hours=float(hours)) if hours is not None else WINDOW,
-            entity_weight=float(getattr(settings, "story_entity_weight", ENTITY_WEIGHT)),
+            threshold=settings.story_threshold,
+            window=timedelta(hours=settings.story_window_hours),
+            entity_weight=settings.story_entity_weight,
         )
 
 
