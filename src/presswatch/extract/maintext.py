@@ -10,7 +10,8 @@ The body comes from, in order of preference:
    scripts.
 
 Then the header furniture (kicker, repeated headline, byline), page furniture found by its
-wording (``boilerplate``) and paywall prompts leave, and the lead comes back if the body
+wording or by the class of the element it sits in (``boilerplate``) and paywall prompts
+leave, and the lead comes back if the body
 container left it out (``lead``).
 """
 
@@ -24,7 +25,7 @@ from lxml import html
 from lxml.etree import LxmlError, _Element
 
 from presswatch.extract.blocks import body_to_blocks
-from presswatch.extract.boilerplate import drop_furniture
+from presswatch.extract.boilerplate import drop_furniture, drop_marked
 from presswatch.extract.cleanup import drop_byline, drop_headline, drop_paywall_prompts
 from presswatch.extract.htmlblocks import element_blocks
 from presswatch.extract.lead import recover_lead
@@ -109,5 +110,5 @@ def main_blocks(text: str, url: str, tree: html.HtmlElement, objects: list[dict]
     prune = tuple(s.expression for s in layout.remove) if layout else ()
     blocks = rule_body(tree, layout) or extracted_blocks(text, url, tree, objects, prune)
     blocks = drop_byline(drop_headline(blocks, title), author)
-    blocks = drop_furniture(blocks)
+    blocks = drop_marked(drop_furniture(blocks), tree)
     return drop_paywall_prompts(recover_lead(blocks, tree, title))

@@ -103,3 +103,23 @@ def test_extraction_leaves_teasers_and_prompts_inside_the_article_out(make_page,
     article = extract_article(page.encode(), "https://sentinel.example/a", settings)
     assert isinstance(article, Article)
     assert article.text.split("\n\n") == list(paragraphs["en"])
+
+
+def test_text_inside_a_credit_newsletter_or_related_element_leaves(make_page, paragraphs,
+                                                                   settings):
+    extra = ("<div class='image-credit'>Maria Kovalenko for the Daily Sentinel</div>"
+             "<div class='NewsletterSignup'><p>The morning briefing, every weekday.</p></div>"
+             "<div id='related-links'><p>Grid operators warn of a hard winter ahead</p></div>")
+    page = make_page(paragraphs["en"][:2], extra_body=extra + f"<p>{paragraphs['en'][2]}</p>")
+    article = extract_article(page.encode(), "https://sentinel.example/a", settings)
+    assert isinstance(article, Article)
+    assert article.text.split("\n\n") == list(paragraphs["en"])
+
+
+def test_a_large_container_with_an_odd_class_name_keeps_its_article(paragraphs, settings):
+    page = f"""<html lang="en"><head><title>Allies agree | Sentinel</title></head><body>
+<main class="layout-with-related-sidebar"><article><h1>Allies agree on new air defence</h1>
+{''.join(f'<p>{p}</p>' for p in paragraphs['en'] * 3)}</article></main></body></html>"""
+    article = extract_article(page.encode(), "https://sentinel.example/a", settings)
+    assert isinstance(article, Article)
+    assert article.text.split("\n\n") == list(paragraphs["en"] * 3)
