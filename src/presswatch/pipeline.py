@@ -23,7 +23,7 @@ from presswatch.extract.article import extract_article
 from presswatch.fetch.client import Fetcher
 from presswatch.fetch.warc import ArchivedResponse, FetchArchive
 from presswatch.models import Article as ExtractedArticle
-from presswatch.models import Rejected
+from presswatch.models import Rejected, Response
 from presswatch.revisits import Revisits
 from presswatch.settings import Settings
 from presswatch.sources.feeds import parse_feed
@@ -123,16 +123,9 @@ class Pipeline:
             kind = feed.kind
         if kind == "page":
             return self.crawl_page(feed_id)
-        try:
-            with self.archive.labels(feed_id=feed_id):
-                response = self.fetcher.fetch(url, etag=etag, last_modified=modified)
-        except PresswatchError as err:
-            log.warning("feed fetch failed", extra={"feed": feed_id, "url": url, "stage": "fetch"})
-            with self.db.session() as s:
-                store_sources.record_feed_error(
-                    s, feed_id, str(err), now=utcnow(), interval_minutes=interval
-                )
-            return [], str(err)
+        response = self._fetch_source(feed_id, url, etag, modified)
+        if isinstance(response, str):
+            return [], response
         if response.not_modified:
             with self.db.session() as s:
                 store_sources.record_feed_fetch(
@@ -158,6 +151,23 @@ class Pipeline:
                     s, feed_id, parsed.error, now=utcnow(), interval_minutes=interval
                 )
         return new_ids, parsed.error
+
+    def _fetch_source(
+        self, feed_id: int, url: str, etag: str | None, modified: str | None
+    ) -> Response | str:
+        """Fetch a feed or page conditionally; a failure is recorded on its row and returned."""
+        try:
+            with self.archive.labels(feed_id=feed_id):
+                return self.fetcher.fetch(url, etag=etag, last_modified=modified)
+        except PresswatchError as err:
+            log.warning("source fetch failed",
+                        extra={"feed": feed_id, "url": url, "stage": "fetch"})
+            with self.db.session() as s:
+                store_sources.record_feed_error(
+                    s, feed_id, str(err), now=utcnow(),
+                    interval_minutes=self.settings.feed_interval_minutes,
+                )
+            return str(err)
 
     # -- articles ------------------------------------------------------------------------
 
@@ -352,16 +362,9 @@ class Pipeline:
             feed = store_sources.get_feed(s, feed_id)
             url, etag, modified, outlet_id = feed.url, feed.etag, feed.last_modified, feed.outlet_id
             known = {f.url for f in feed.outlet.feeds} | {feed.outlet.homepage}
-        try:
-            with self.archive.labels(feed_id=feed_id):
-                response = self.fetcher.fetch(url, etag=etag, last_modified=modified)
-        except PresswatchError as err:
-            log.warning("page fetch failed", extra={"feed": feed_id, "url": url, "stage": "fetch"})
-            with self.db.session() as s:
-                store_sources.record_feed_error(
-                    s, feed_id, str(err), now=utcnow(), interval_minutes=interval
-                )
-            return [], str(err)
+        response = self._fetch_source(feed_id, url, etag, modified)
+        if isinstance(response, str):
+            return [], response
         items = () if response.not_modified else page_items(
             response.body, response.final_url, known=known)
         error = None if items or response.not_modified else "the page links no article"
