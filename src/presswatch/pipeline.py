@@ -314,9 +314,8 @@ class Pipeline:
             store_articles.mark_queued(s, article_ids, now=utcnow())
 
     # -- raw pages and revisions -----------------------------------------------------------
-    # Every response crosses ``archive``'s transport: WARC files under data_dir/warc and a
-    # ``captures`` row each. Reading stored pages again and re-fetching for edits (revisions)
-    # live in ``presswatch.revisits``.
+    # Every response crosses ``archive``'s transport (WARC files, a ``captures`` row each);
+    # reprocessing and re-fetching for edits live in ``presswatch.revisits``.
 
     @cached_property
     def archive(self) -> FetchArchive:
@@ -350,9 +349,8 @@ class Pipeline:
         return self.revisits.due_refetches(limit)
 
     # -- pages without feeds, and archives ----------------------------------------------------
-    # A ``page`` source is a front or section page whose article links are crawled like a
-    # feed's items (``crawl_feed`` hands it here). Backfills walk an outlet's archive over a
-    # date range; the walking lives in ``presswatch.backfill``.
+    # A ``page`` source's article links are crawled like a feed's items (``crawl_feed`` hands
+    # it here); backfills over a date range live in ``presswatch.backfill``.
 
     def crawl_page(self, feed_id: int) -> tuple[list[int], str | None]:
         """Fetch a front or section page (conditionally), add its new article links and record
