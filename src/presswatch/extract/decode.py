@@ -12,7 +12,8 @@ The charset is chosen in this order, and every choice is checked against the byt
    ("c½ur") means a near relative fits better (ISO-8859-15 for œ and €, KOI8-U for і/ї/є/ґ);
 5. UTF-8 with a few stray bytes (many valid multi-byte characters, very few bad bytes);
 6. the least suspicious of windows-1252, ISO-8859-15, windows-1251, KOI8-R, KOI8-U and
-   charset_normalizer's guess (ties: Cyrillic first where ``<html lang>`` says so).
+   charset_normalizer's guess (ties: Cyrillic first where ``<html lang>`` says so; KOI8-R
+   with box drawing inside a word is KOI8-U).
 
 ``decode_page`` says which charset it used and why (``Decoded.source``, ``.note``);
 ``decode_html`` gives the text alone. ``screen_body`` rejects a page too large or with too many
@@ -55,6 +56,7 @@ _RELATIVES = {"cp1252": ("iso8859-15",), "iso8859-1": ("cp1252", "iso8859-15"),
 # written in Cyrillic (a page with one "€" is likelier Latin than one with a lone "є").
 _LATIN_GUESSES = ("cp1252", "iso8859-15")
 _CYRILLIC_GUESSES = ("cp1251", "koi8-r", "koi8-u")
+_BOX_IN_WORD = re.compile("[а-яёА-ЯЁ][\u2500-\u257f]|[\u2500-\u257f][а-яёА-ЯЁ]")
 _CYRILLIC_LANGUAGES = frozenset({"ru", "uk", "be", "bg", "sr", "mk", "kk", "ky", "tg", "mn",
                                  "ba", "tt", "cv", "ce", "os", "rue"})
 _HTML_LANG = re.compile(rb"<html[^>]*?\slang\s*=\s*[\"']?([a-zA-Z]{2,3})", re.IGNORECASE)
@@ -310,6 +312,8 @@ def _guess(body: bytes, sample: bytes, notes: list[str]) -> tuple[Decoded, bool]
                     else 0.05 if len(text) < 0.95 * len(sample) else 0.25)
         scored.append(((bad / total if total else 0.0) + handicap, rank, codec, bad, total))
     _, _, codec, bad, total = min(scored)
+    if codec == "koi8-r" and _BOX_IN_WORD.search(sample.decode(codec, errors="replace")):
+        codec = "koi8-u"
     if bad > total * _NO_READING:
         log.debug("no plausible charset: %s is the best, %d of %d suspicious", codec, bad, total)
         return None

@@ -248,3 +248,12 @@ def test_a_stray_nul_byte_becomes_a_replacement_character() -> None:
     decoded = decode_page(body)
     assert decoded.text == html.replace("<article>", "<article>\ufffd")
     assert decoded.replaced == 1
+
+
+def test_koi8u_prose_with_one_ukrainian_letter_and_no_declaration_is_koi8u():
+    # Found by the property test: repetitive text whose only Ukrainian letter is є.
+    page = ("<html><body><article><p>Уряд уряд уряд уряд. Уряд уряд уряд на. "
+            "Уряд уряд уряд затвердив затвердив єдиного.</p></article></body></html>")
+    decoded = decode_page(page.encode("koi8-u"), "")
+    assert decoded.charset == "koi8-u"
+    assert "єдиного" in decoded.text
