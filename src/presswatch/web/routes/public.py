@@ -16,13 +16,13 @@ from presswatch.web.story_links import story_link
 router = APIRouter()
 
 
-def _check_lang(state: AppState, lang: str) -> None:
+def check_lang(state: AppState, lang: str) -> None:
     if lang not in state.languages:
         raise HTTPException(status_code=404)
 
 
 def _check_section(state: AppState, lang: str, section: str) -> None:
-    _check_lang(state, lang)
+    check_lang(state, lang)
     if section not in state.section_slugs:
         raise HTTPException(status_code=404)
 
@@ -47,8 +47,8 @@ def _absolute(request: Request, path: str) -> str:
     return str(request.base_url).rstrip("/") + path
 
 
-def _page_context(state: AppState, request: Request, lang: str, url_for_lang,
-                  section: str | None = None) -> dict:
+def page_context(state: AppState, request: Request, lang: str, url_for_lang,
+                 section: str | None = None) -> dict:
     """Header, nav, switcher, hreflang alternates and feed link shared by listing pages."""
     alternates = [(code, _absolute(request, url_for_lang(code))) for code in state.languages]
     alternates.append(("x-default", _absolute(request, url_for_lang(state.languages[0]))))
@@ -77,7 +77,7 @@ def healthz(state: State) -> JSONResponse:
 
 @router.get("/{lang}/")
 def home(request: Request, lang: str, state: State) -> Response:
-    _check_lang(state, lang)
+    check_lang(state, lang)
     with state.db.session() as session:
         latest = site.latest_by_section(session, lang, state.section_slugs, per_section=5)
     blocks = [
@@ -85,13 +85,13 @@ def home(request: Request, lang: str, state: State) -> Response:
          "url": links.section_url(lang, slug)}
         for slug, teasers in latest.items()
     ]
-    context = _page_context(state, request, lang, links.home_url)
+    context = page_context(state, request, lang, links.home_url)
     return state.render(request, "home.html", lang, blocks=blocks, **context)
 
 
 @router.get("/{lang}/feed.atom")
 def language_feed(request: Request, lang: str, state: State) -> Response:
-    _check_lang(state, lang)
+    check_lang(state, lang)
     return feed_response(state, request, lang, None)
 
 
@@ -101,7 +101,7 @@ def section_page(request: Request, lang: str, section: str, state: State,
     _check_section(state, lang, section)
     with state.db.session() as session:
         listing = site.section_page(session, lang, section, page=page)
-    context = _page_context(state, request, lang, lambda code: links.section_url(code, section),
+    context = page_context(state, request, lang, lambda code: links.section_url(code, section),
                             section)
     return state.render(request, "section.html", lang, section=section, listing=listing,
                         section_title=state.section_name(section, lang), **context)
@@ -166,7 +166,7 @@ def _article_context(state: AppState, request: Request, doc: site.PublishedDocum
 @router.get("/{lang}/{section}/{doc_ref}")
 def article(request: Request, lang: str, section: str, doc_ref: str,
             state: State) -> Response:
-    _check_lang(state, lang)
+    check_lang(state, lang)
     parsed = links.parse_doc_ref(doc_ref)
     if parsed is None:
         raise HTTPException(status_code=404)
@@ -187,7 +187,7 @@ def article_changes(request: Request, lang: str, section: str, doc_ref: str, sta
                     rev: int | None = None) -> Response:
     """What changed in a published article: revision ``rev`` (default: the latest) against
     the one before it, words inserted and deleted marked, in the original language."""
-    _check_lang(state, lang)
+    check_lang(state, lang)
     parsed = links.parse_doc_ref(doc_ref)
     if parsed is None:
         raise HTTPException(status_code=404)
