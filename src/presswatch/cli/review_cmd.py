@@ -1,8 +1,16 @@
-"""``presswatch review list|candidate|publish|reject``: the editorial states from the shell."""
+"""``presswatch review list|candidate|publish|reject``: the editorial states from the shell.
+
+``publish`` is held to the desk's rule (``TranslationEditor.publication_blockers``): a wrong
+form of a house term in a machine translation and, with ``publish_requires_approval``, a
+machine translation nobody approved stop it; each reason is printed and the exit code is 1.
+``--override-reason TEXT`` publishes anyway: the reason is kept with who published
+(``status_by``, shown on the desk's document page) and logged with every blocker.
+"""
 
 from __future__ import annotations
 
 import getpass
+import logging
 
 import typer
 from rich.console import Console
@@ -11,6 +19,11 @@ from rich.table import Table
 from presswatch.cli.context import cli_context, console
 from presswatch.editorial import CANDIDATE, PUBLISHED, REJECTED, STATES
 from presswatch.store import review as store_review
+
+log = logging.getLogger(__name__)
+
+#: ``documents.status_by`` holds at most this many characters.
+BY_LENGTH = 100
 
 app = typer.Typer(help="Review documents: propose, publish, reject.", no_args_is_help=True)
 
@@ -41,10 +54,31 @@ def list_(
     Console(width=200).print(table)
 
 
-def _move(ctx: typer.Context, doc_id: int, status: str) -> None:
+def _move(ctx: typer.Context, doc_id: int, status: str, by: str | None = None) -> None:
     with cli_context(ctx).db.session() as session:
-        doc = store_review.set_status(session, doc_id, status, by=_by())
+        doc = store_review.set_status(session, doc_id, status, by=by or _by())
         console.print(f"document {doc.id} is now {doc.status}: {doc.title}")
+
+
+def publication_blockers(ctx: typer.Context, doc_id: int) -> list[str]:
+    """What stops the desk from publishing ``doc_id`` (the same editor, glossary and
+    settings as the desk)."""
+    from presswatch.translate.editing import TranslationEditor
+    from presswatch.translate.glossary import Glossary
+    from presswatch.translate.house_glossary import DatabaseTerms
+
+    context = cli_context(ctx)
+    base = Glossary.load(context.settings.glossary_file)
+    terms = DatabaseTerms(context.db)
+    editor = TranslationEditor.from_settings(context.db, context.settings,
+                                             lambda: terms.glossary(base))
+    return editor.publication_blockers(doc_id)
+
+
+def overridden_by(by: str, reason: str) -> str:
+    """Who published over the blockers, with the reason (cut to fit ``status_by``)."""
+    text = f"{by} (override: {reason})"
+    return text if len(text) <= BY_LENGTH else text[:BY_LENGTH - 2] + "…)"
 
 
 @app.command("candidate")
@@ -54,9 +88,30 @@ def candidate(ctx: typer.Context, doc_id: int = typer.Argument(..., metavar="ID"
 
 
 @app.command("publish")
-def publish(ctx: typer.Context, doc_id: int = typer.Argument(..., metavar="ID")) -> None:
-    """Publish candidate ID on the public site."""
-    _move(ctx, doc_id, PUBLISHED)
+def publish(
+    ctx: typer.Context,
+    doc_id: int = typer.Argument(..., metavar="ID"),
+    override_reason: str = typer.Option(
+        "", "--override-reason", metavar="TEXT",
+        help="Publish although the desk would refuse (wrong house terms, translations not "
+             "approved); TEXT is kept with who published."),
+) -> None:
+    """Publish candidate ID on the public site, if the desk would (see --override-reason)."""
+    reason = " ".join(override_reason.split())
+    blockers = publication_blockers(ctx, doc_id)
+    if blockers and not reason:
+        console.print(f"[red]document {doc_id} cannot be published yet:[/red]")
+        for blocker in blockers:
+            console.print(f"  - {blocker}", markup=False)
+        console.print("Fix it in the desk, or publish anyway with --override-reason TEXT.")
+        raise typer.Exit(1)
+    by = _by()
+    _move(ctx, doc_id, PUBLISHED, overridden_by(by, reason) if blockers else by)
+    if blockers:
+        log.warning("document %d published over %d blocker(s) by %s: %s (reason: %s)",
+                    doc_id, len(blockers), by, "; ".join(blockers), reason)
+        console.print(f"published over {len(blockers)} blocker(s); reason kept: {reason}",
+                      markup=False)
 
 
 @app.command("reject")
