@@ -16,7 +16,8 @@ from __future__ import annotations
 from presswatch.enrich.ner_context import CLOSE_QUOTES, NAME_TAGS, OPEN_QUOTES, RuleContext
 from presswatch.enrich.textforms import normalize
 
-__all__ = ["NOT_A_NAME", "adjective_phrase", "genitive_tail", "quoted_name", "quoted_tail"]
+__all__ = ["NOT_A_NAME", "adjective_phrase", "genitive_tail", "quote_after", "quoted_name",
+           "quoted_tail"]
 
 NOT_A_NAME = ""
 _AND = ("та", "і", "й", "и")
@@ -42,9 +43,10 @@ def adjective_phrase(ctx: RuleContext, a: int, b: int) -> tuple[int, int, str] |
         return b, j, "LOC"
     if lemmas & ctx.cues.org_heads:
         end = named_after(ctx, genitive_tail(ctx, b, j))
-        if end == j and a == b and ctx.initial(b):
+        quoted = quote_after(ctx, end)
+        if end == j and a == b and ctx.initial(b) and quoted == end:
             return a, b, NOT_A_NAME  # Приватна фірма …: an ordinary phrase opening a sentence
-        return b, end, "ORG"
+        return b, quoted, "ORG"
     return (a, b, NOT_A_NAME) if a == b and "NOUN" in ctx.tags(j) else None
 
 
@@ -54,9 +56,10 @@ def genitive_tail(ctx: RuleContext, a: int, b: int) -> int:
     while j < len(ctx.tokens) and j - a < 12 and ctx.gap(j).strip(" -") == "":
         word = normalize(ctx.word(j))
         if word in _AND:
-            if j + 1 >= len(ctx.tokens) or "gent" not in ctx.tags(j + 1):
+            if j + 1 >= len(ctx.tokens) or "gent" not in ctx.tags(j + 1) or _other_name(
+                    ctx, j + 1):
                 break
-        elif "gent" not in ctx.tags(j):
+        elif "gent" not in ctx.tags(j) or word in _NAMED_AFTER or _other_name(ctx, j):
             break
         else:
             end = j
@@ -64,18 +67,43 @@ def genitive_tail(ctx: RuleContext, a: int, b: int) -> int:
     return named_after(ctx, end)
 
 
+def _other_name(ctx: RuleContext, j: int) -> bool:
+    """A person's first name or an acronym after an organisation starts another name
+    (голови облради Андрія Петренка; Департаменту та ТОВ …)."""
+    word = ctx.word(j)
+    if not word[:1].isupper() or ctx.language != "uk":
+        return False
+    if word.isupper() and len(word) > 1:
+        return True
+    return "Name" in ctx.tags(j) and "Geox" not in ctx.tags(j)
+
+
 def named_after(ctx: RuleContext, end: int) -> int:
-    """Through "імені X" / "ім. С. П. Корольова" after an organisation's name."""
+    """Through "імені X" / "ім. С. П. Корольова" / "імені Тараса Шевченка" after an
+    organisation's name."""
     j = end + 1
     if j >= len(ctx.tokens) or normalize(ctx.word(j)) not in _NAMED_AFTER:
         return end
     k = j + 1
-    while k < len(ctx.tokens) and ctx.word(k)[:1].isupper() and k - j <= 4:
+    full = 0
+    while k < len(ctx.tokens) and ctx.word(k)[:1].isupper() and k - j <= 5:
         end = k
         if len(ctx.word(k)) > 1:
-            break
+            full += 1
+            if full == 2 or "Name" not in ctx.tags(k) or ctx.language != "uk":
+                break
         k += 1
     return end
+
+
+def quote_after(ctx: RuleContext, end: int) -> int:
+    """Through a quoted name right after an organisation's head words (uk): Громадська
+    організація «Світло», Державного підприємства «Документ»."""
+    if ctx.language != "uk" or end + 1 >= len(ctx.tokens):
+        return end
+    if ctx.gap(end + 1).strip() not in OPEN_QUOTES or not ctx.word(end + 1)[:1].isupper():
+        return end
+    return quoted_tail(ctx, end)
 
 
 def quoted_tail(ctx: RuleContext, b: int) -> int:

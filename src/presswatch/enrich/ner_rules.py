@@ -31,9 +31,11 @@ from presswatch.enrich.ner_phrases import (
     NOT_A_NAME,
     adjective_phrase,
     genitive_tail,
+    quote_after,
     quoted_name,
     quoted_tail,
 )
+from presswatch.enrich.ner_uk import common_word, is_roman, shouted_run, uk_span
 from presswatch.enrich.textforms import Token, lemma_tags, normalize, stem_form
 
 __all__ = ["rule_spans"]
@@ -49,7 +51,7 @@ def rule_spans(text: str, tokens: Sequence[Token], language: str,
     spans: list[tuple[int, int, str]] = []
     i = 0
     while i < len(tokens):
-        quoted = quoted_name(ctx, i) if free[i] and ctx.language in ("uk", "ru") else None
+        quoted = _quoted(ctx, i) if free[i] else None
         if quoted is not None:
             spans.append(quoted)
             i = quoted[1] + 1
@@ -58,6 +60,9 @@ def rule_spans(text: str, tokens: Sequence[Token], language: str,
             i += 1
             continue
         end = _chunk_end(ctx, i)
+        if ctx.language == "uk" and (is_roman(ctx.word(i)) or shouted_run(ctx, i, end)):
+            i = end + 1
+            continue
         found = _classify(ctx, i, end)
         if found is None or found[2] == NOT_A_NAME:
             i = end + 1
@@ -71,6 +76,12 @@ def rule_spans(text: str, tokens: Sequence[Token], language: str,
     spans += _propagate(ctx, spans)
     return sorted((NamedSpan(tokens[a].start, _end_char(ctx, a, b), t) for a, b, t in spans),
                   key=lambda s: s.start)
+
+
+def _quoted(ctx: RuleContext, i: int) -> tuple[int, int, str] | None:
+    if ctx.language == "uk" and not ctx.strict:
+        return uk_span(ctx, i) or quoted_name(ctx, i)
+    return quoted_name(ctx, i) if ctx.language in ("uk", "ru") else None
 
 
 _SECOND_PARTICLES = frozenset({"der", "den", "dem", "дер"})
@@ -115,21 +126,33 @@ def _common_opening(ctx: RuleContext, i: int) -> bool:
     if ctx.language not in ("uk", "ru") or not ctx.initial(i):
         return False
     tags, known = top_tags(ctx.word(i), ctx.language)
+    if ctx.language == "uk" and _common_uk_opening(ctx, i, tags):
+        return True  # Далі, Галасом: a sentence opens with a word the dictionary knows
     if tags & (NAME_TAGS | {"Geox", "Orgn", "Abbr"}):
         return False
     following = i + 1 < len(ctx.tokens) and ctx.gap(i + 1) == " " and _starts_name(ctx, i + 1)
-    if known and following and "NOUN" in tags:
+    if known and following and "NOUN" in tags and not (
+            ctx.language == "uk" and ctx.tags(i) & NAME_TAGS):
         return True  # Тато Еріка, Автомобіля Захара: a common noun opens the sentence
     if "ADJF" in tags and i + 1 < len(ctx.tokens):
         return bool(lemma_tags(ctx.word(i + 1), ctx.language) & NAME_TAGS)
     return bool(tags & COMMON_POS)
 
 
+def _common_uk_opening(ctx: RuleContext, i: int, tags: frozenset[str]) -> bool:
+    if ctx.word(i + 1)[:1].isupper() or "ADJF" in tags or _is_acronym(ctx.word(i)):
+        return False
+    heads = ctx.cues.org_heads | ctx.cues.loc_heads
+    return not set(ctx.lemmas(i)) & heads and common_word(ctx.word(i))
+
+
 def _chunk_end(ctx: RuleContext, i: int) -> int:
     """Last token of the capitalized run starting at i."""
     end = i
-    while end + 1 < len(ctx.tokens) and ctx.free[end + 1]:
+    while end + 1 < len(ctx.tokens):
         nxt, gap = end + 1, ctx.gap(end + 1)
+        if not ctx.free[nxt]:
+            return nxt if _known_surname(ctx, end, nxt) else end
         initial_dot = len(ctx.word(end)) == 1 and INITIAL_GAP.match(gap)
         if not (gap in (" ", "-", "'", "’") or initial_dot):
             break
@@ -141,6 +164,16 @@ def _chunk_end(ctx: RuleContext, i: int) -> int:
         else:
             break
     return end
+
+
+def _known_surname(ctx: RuleContext, end: int, nxt: int) -> bool:
+    """A first name, then a surname the entity base knows (Олександра Януковича, the son):
+    the rule span takes both (uk)."""
+    if ctx.language != "uk" or ctx.gap(nxt) != " " or not ctx.word(nxt)[:1].isupper():
+        return False
+    if nxt + 1 < len(ctx.tokens) and not ctx.free[nxt + 1] and ctx.gap(nxt + 1) == " ":
+        return False
+    return "Name" in top_tags(ctx.word(end), "uk")[0] and "Surn" in ctx.tags(nxt)
 
 
 def _particles_then_name(ctx: RuleContext, i: int) -> int:
@@ -162,7 +195,9 @@ def _classify(ctx: RuleContext, a: int, b: int) -> tuple[int, int, str] | None:
         rules = (_title_rule, _org_rule, *rules[2:])
     if ctx.strict:
         rules = rules[:2]
-    elif ctx.language in ("uk", "ru"):
+    elif ctx.language == "uk":
+        rules = (_org_rule, adjective_phrase, _title_rule, *rules[2:])
+    elif ctx.language == "ru":
         rules = (_org_rule, _title_rule, adjective_phrase, *rules[2:])
     for rule in rules:
         found = rule(ctx, a, b)
@@ -193,20 +228,26 @@ def _org_rule(ctx: RuleContext, a: int, b: int) -> tuple[int, int, str] | None:
     word = ctx.word(a)
     if word in ctx.cues.org_prefixes:
         return a, quoted_tail(ctx, b), "ORG"
-    if b + 1 < len(ctx.tokens) and ctx.word(b + 1) in ctx.cues.org_prefixes:
+    if (b + 1 < len(ctx.tokens) and ctx.word(b + 1) in ctx.cues.org_prefixes
+            and ctx.gap(b + 1) == " "):
         return a, b + 1, "ORG"
+    if _is_acronym(word) and b > a and ctx.language == "uk" and "Name" in ctx.tags(a + 1):
+        return a, a, "ORG"  # голова ОДА Іван Петренко
     heads = set(ctx.lemmas(a)) & ctx.cues.org_heads
     suffix = ctx.language in ("de", "en") and normalize(ctx.word(b)).endswith(
         ctx.cues.org_suffixes) and b > a
     if heads or suffix:
         if ctx.language in ("uk", "ru"):
             end = genitive_tail(ctx, a, b)
-            return (a, end, "ORG") if end > a else None  # "Суд" alone is no name
+            quoted = quote_after(ctx, end) if not ctx.initial(a) or end > a else end
+            return (a, quoted, "ORG") if quoted > a else None  # "Суд" alone is no name
         end = _linked_tail(ctx, b)
         return (a, end, "ORG") if end > a else None
     if _is_acronym(word) and quoted_tail(ctx, b) > b:
         return a, quoted_tail(ctx, b), "ORG"
-    if _is_acronym(word) and a == b and not ctx.initial(a) or (_is_acronym(word) and b > a):
+    initial_ok = ctx.language == "uk" and not common_word(word)
+    if _is_acronym(word) and a == b and (initial_ok or not ctx.initial(a)) or (
+            _is_acronym(word) and b > a):
         return a, b, "ORG"
     return None
 
@@ -228,6 +269,8 @@ def _title_rule(ctx: RuleContext, a: int, b: int) -> tuple[int, int, str] | None
     if a == 0 or ctx.gap(a).strip():
         return None
     prev = set(ctx.lemmas(a - 1)) | {normalize(ctx.word(a - 1))}
+    if ctx.language == "uk" and set(ctx.lemmas(a)) & (ctx.cues.titles | ctx.cues.org_heads):
+        return None  # радник Президента: a title, not a name
     if prev & ctx.cues.titles and not _is_acronym(ctx.word(a)):
         return a, b, "PER"
     return None

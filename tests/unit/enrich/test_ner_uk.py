@@ -1,0 +1,62 @@
+"""Ukrainian name rules (enrich/ner_uk.py and the uk branches of ner_rules / ner_phrases)."""
+
+from __future__ import annotations
+
+import pytest
+
+from presswatch.enrich.entities import link_mentions
+
+
+def _found(text: str) -> set[tuple[str, str]]:
+    return {(m.type, m.surface) for m in link_mentions(text, "uk")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a legal form or an acronym before a quoted name: one organisation, quotes included
+    ("Договір підписали Департамент та ТОВ «Зоряний шлях».", ("ORG", "ТОВ «Зоряний шлях»")),
+    ("Землю отримало СФГ «Колосок-2» торік.", ("ORG", "СФГ «Колосок-2»")),
+    # a capitalized organisation phrase runs on over its quoted name
+    ("Суд зобов'язав Громадську організацію «Чисте поле» сплатити борг.",
+     ("ORG", "Громадську організацію «Чисте поле»")),
+    # a street word, the street's name and the house number are one place
+    ("Магазин відкрили на вул. Садова, 12 у центрі.", ("LOC", "вул. Садова, 12")),
+    ("Офіс переїхав на проспект Перемоги, 5-А.", ("LOC", "проспект Перемоги, 5-А")),
+    ("Вона живе на вулиці Зеленій.", ("LOC", "вулиці Зеленій")),
+    # a short quoted name that reads as a name: an organisation, without its quotes
+    ("Підряд виграв «Будмонтаж-Захід» без конкурентів.", ("ORG", "Будмонтаж-Захід")),
+    # a capitalized adjective before an organisation head is part of it, even after a title
+    ("Виступив депутат Мирненської райради Іван Коваль.", ("ORG", "Мирненської райради")),
+    ("Виступив депутат Мирненської райради Іван Коваль.", ("PER", "Іван Коваль")),
+    # an acronym, then a person: two names
+    ("Голова ОДА Петро Мельник приїхав.", ("PER", "Петро Мельник")),
+    # a first name before a surname the entity base knows for someone else: one person
+    ("Бізнес-партнер Олександра Януковича купив завод.", ("PER", "Олександра Януковича")),
+    # an organisation's genitive chain stops before a person's name
+    ("Це сестра голови Херсонської облради Андрія Гончаренка.",
+     ("PER", "Андрія Гончаренка")),
+    # "імені" and the full name after an organisation
+    ("Працює в Ліцеї імені Тараса Шевченка.", ("ORG", "Ліцеї імені Тараса Шевченка")),
+])
+def test_uk_rules_find_names(text, expected):
+    assert expected in _found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Вийшов роман «Тихий берег» у львівському видавництві.",  # a work's title
+    "Мати сказала: «Ходімо додому».",  # a quoted sentence opening with a verb
+    "Вона сказала: «Я мушу йти».",  # a quoted sentence
+    "Гроші виділено. Далі їх розподілили.",  # an everyday word opening a sentence
+    "Це сталося у XX столітті.",  # a Roman numeral
+    "ЖОВТИЙ БАНАН НА СІРОМУ АСФАЛЬТІ",  # a heading in capitals
+])
+def test_uk_rules_leave_ordinary_text_alone(text):
+    assert {t for t, s in _found(text) if t in ("PER", "ORG")} == set()
+
+
+def test_a_quoted_title_before_its_author_is_no_organisation():
+    found = _found("Він прочитав «Ревізора» Гоголя.")
+    assert ("ORG", "Ревізора") not in found and ("PER", "Гоголя") in found
+
+
+def test_a_title_word_after_a_title_is_no_person():
+    assert ("PER", "Президента") not in _found("Так вважає радник Президента.")
