@@ -164,3 +164,13 @@ def unapproved_languages(session: Session, doc_id: int) -> list[str]:
         .where(TranslationRow.document_id == doc_id, TranslationRow.status == "machine",
                TranslationRow.approved_at.is_(None))
         .order_by(TranslationRow.language)))
+
+
+def edited_languages(session: Session, doc_id: int) -> list[str]:
+    """The document's machine translations with a paragraph an editor wrote."""
+    return list(session.scalars(
+        select(TranslationRow.language).distinct()
+        .join(Segment, Segment.translation_id == TranslationRow.id)
+        .where(TranslationRow.document_id == doc_id, TranslationRow.status == "machine",
+               Segment.origin.startswith(EDITOR_PREFIX))
+        .order_by(TranslationRow.language)))

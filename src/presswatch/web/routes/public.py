@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from markupsafe import Markup, escape
 
 from presswatch.store import revisions, site
+from presswatch.store import segments as store_segments
 from presswatch.web import links
 from presswatch.web.changes import changes
 from presswatch.web.feeds import feed_response
 from presswatch.web.state import AppState, State
 from presswatch.web.story_links import story_link
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 router = APIRouter()
 
@@ -133,8 +140,43 @@ def _article_links(state: AppState, doc: site.PublishedDocument) -> dict[str, st
     return urls
 
 
+@dataclass(frozen=True, slots=True)
+class ReviewState:
+    """Which machine translations of a document no editor approved, and which an editor
+    edited (a paragraph of theirs)."""
+
+    unapproved: frozenset[str] = frozenset()
+    edited: frozenset[str] = frozenset()
+
+
+def review_state(session: Session, doc_id: int) -> ReviewState:
+    return ReviewState(frozenset(store_segments.unapproved_languages(session, doc_id)),
+                       frozenset(store_segments.edited_languages(session, doc_id)))
+
+
+def translation_label(state: AppState, lang: str, version: site.Version,
+                      review: ReviewState) -> str:
+    """What the reader is told the text is: the original, or a machine translation (its
+    engine) and whether an editor reviewed it; nothing for the original shown because a
+    translation is missing (the notice says so)."""
+    locale = state.locale(lang)
+    if version.status == "original":
+        return locale.t("article.original")
+    if version.status != "machine":
+        return ""
+    machine = (locale.t("article.machine", engine=version.engine) if version.engine
+               else locale.t("article.machine_unknown"))
+    edited = version.language in review.edited
+    if version.language in review.unapproved:
+        key = "article.machine_partly_edited" if edited else "article.machine_unreviewed"
+    else:
+        key = "article.machine_edited" if edited else "article.machine_reviewed"
+    return locale.t(key, label=machine)
+
+
 def _article_context(state: AppState, request: Request, doc: site.PublishedDocument,
-                     lang: str, urls: dict[str, str]) -> dict:
+                     lang: str, urls: dict[str, str],
+                     review: ReviewState | None = None) -> dict:
     locale = state.locale(lang)
     version = doc.version(lang)
     switcher = [
@@ -147,11 +189,7 @@ def _article_context(state: AppState, request: Request, doc: site.PublishedDocum
     alternates = [(code, _absolute(request, urls[code])) for code in state.languages]
     alternates.append(("x-default", _absolute(request, urls[original_code])))
     notice = "" if version.translated else untranslated_notice(state, version)
-    if version.status == "machine":
-        label = (locale.t("article.machine", engine=version.engine) if version.engine
-                 else locale.t("article.machine_unknown"))
-    else:
-        label = ""
+    label = translation_label(state, lang, version, review) if review is not None else ""
     return {
         "doc": doc, "version": version, "notice": notice, "translation_label": label,
         "rubric": state.section_name(doc.section, lang), "switcher": switcher,
@@ -172,12 +210,13 @@ def article(request: Request, lang: str, section: str, doc_ref: str,
         raise HTTPException(status_code=404)
     with state.db.session() as session:
         doc = site.published_document(session, parsed[0])
+        review = review_state(session, parsed[0]) if doc is not None else None
     if doc is None or doc.section not in state.section_slugs:
         raise HTTPException(status_code=404)
     urls = _article_links(state, doc)
     if request.url.path != urls[lang]:
         return RedirectResponse(urls[lang], status_code=301)
-    context = _article_context(state, request, doc, lang, urls)
+    context = _article_context(state, request, doc, lang, urls, review)
     return state.render(request, "article.html", lang, story_link=story_link(state, doc.id, lang),
                         **context)
 
