@@ -17,11 +17,11 @@ from sqlalchemy.exc import IntegrityError
 from presswatch.backfill import BackfillJob, Backfills, BackfillStep
 from presswatch.enrich import duplicates, enrich_article
 from presswatch.enrich.entities import TextAnalysis, analyze_text
-from presswatch.enrich.entity_base import default_entity_base
 from presswatch.errors import PresswatchError, SourceError, TransientError
 from presswatch.extract.article import extract_article
 from presswatch.fetch.client import Fetcher
 from presswatch.fetch.warc import ArchivedResponse, FetchArchive
+from presswatch.live_entities import LiveEntityBase
 from presswatch.models import Article as ExtractedArticle
 from presswatch.models import Rejected, Response
 from presswatch.revisits import Revisits
@@ -70,6 +70,7 @@ class Pipeline:
     ) -> None:
         self.settings = settings
         self.db = db
+        self.entity_base = LiveEntityBase(db)  # the packaged base + the editors' changes
         if fetcher is not None:
             self.fetcher = fetcher
         if translator is not None:
@@ -248,11 +249,11 @@ class Pipeline:
         """Mentions, figures and quotes of the document's text (None when switched off)."""
         if not self.settings.extract_entities or not article.text:
             return None
-        return analyze_text(article.text, article.language or "en")
+        return analyze_text(article.text, article.language or "en", self.entity_base.current())
 
     def _store_analysis(self, s: object, doc_id: int, analysis: TextAnalysis | None) -> None:
         if analysis is not None:
-            store_entities.store_analysis(s, doc_id, analysis, default_entity_base().get)
+            store_entities.store_analysis(s, doc_id, analysis, self.entity_base.describe)
 
     def _find_copy(
         self, s: object, url: str, article: ExtractedArticle, digest: str, signature: bytes

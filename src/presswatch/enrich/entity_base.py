@@ -14,13 +14,18 @@ find their entity. A person also answers to the last word of the name (the surna
 ``EntityBase.match(tokens, language)`` finds the longest names in a tokenized text;
 ``EntityBase.lookup(surface, language, type)`` links a span a recognizer found: exact
 normalized name, then the lemma tuple, then a fuzzy match of the same type.
+
+``entity_edits(base, stored, retired)`` tells what editors changed (entities they made,
+names they added, moved or merged) from the entities a database holds now, and
+``edited_base(base, edits)`` is the base with those changes; this stage does not read the
+database itself (the pipeline hands the records over).
 """
 
 from __future__ import annotations
 
 import difflib
 import tomllib
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -32,9 +37,12 @@ __all__ = [
     "LANGUAGES",
     "TYPES",
     "EntityBase",
+    "EntityEdits",
     "EntityRecord",
     "NameMatch",
     "default_entity_base",
+    "edited_base",
+    "entity_edits",
     "load_entity_base",
 ]
 
@@ -332,3 +340,61 @@ def load_entity_base(path: Path | None = None, *, seed: bool = True) -> EntityBa
 def default_entity_base(path: str | None = None) -> EntityBase:
     """The process-wide base for ``path`` (None: the packaged file), built on first use."""
     return load_entity_base(Path(path) if path else None)
+
+
+@dataclass(frozen=True, slots=True)
+class EntityEdits:
+    """What a database changed in a base: ``records`` replace or join the base's records of
+    their keys; the ``retired`` keys (merged into another entity) leave."""
+
+    records: tuple[EntityRecord, ...] = ()
+    retired: frozenset[str] = frozenset()
+
+
+def entity_edits(base: EntityBase, stored: Iterable[EntityRecord],
+                 retired: Iterable[str] = ()) -> EntityEdits:
+    """The edits that turn ``base`` into the ``stored`` entities (every name each holds now).
+
+    A stored entity the base lacks joins; one the base has keeps the base's names, gains its
+    stored ones and loses a name the database holds only under other keys (a split or a merge
+    moved it there; a name nobody stores is simply not seeded yet, and stays)."""
+    stored = {record.key: record for record in stored}
+    holders: dict[tuple[str, str], set[str]] = {}
+    for record in stored.values():
+        for language, names in record.variants.items():
+            for name in names:
+                holders.setdefault((language, name), set()).add(record.key)
+    retired = frozenset(key for key in retired if key in base or key in stored)
+    changed = []
+    for key, record in stored.items():
+        packaged = base.get(key)
+        edited = record if packaged is None else _edited(packaged, record, holders)
+        if key not in retired and edited is not packaged and record.variants:
+            changed.append(edited)
+    return EntityEdits(tuple(changed), retired)
+
+
+def _edited(packaged: EntityRecord, stored: EntityRecord,
+            holders: dict[tuple[str, str], set[str]]) -> EntityRecord:
+    variants = {}
+    for language in dict.fromkeys([*packaged.variants, *stored.variants]):
+        kept = [n for n in packaged.variants.get(language, ())
+                if packaged.key in holders.get((language, n), {packaged.key})]
+        names = tuple(dict.fromkeys([*kept, *stored.variants.get(language, ())]))
+        if names:
+            variants[language] = names
+    if variants == packaged.variants and stored.type == packaged.type:
+        return packaged
+    names = {lang: packaged.names[lang] if packaged.names.get(lang) in v else v[0]
+             for lang, v in variants.items()}
+    return EntityRecord(packaged.key, stored.type, names, variants, packaged.description,
+                        packaged.source)
+
+
+def edited_base(base: EntityBase, edits: EntityEdits) -> EntityBase:
+    """``base`` with ``edits`` applied (``base`` itself when there are none)."""
+    if not edits.records and not edits.retired:
+        return base
+    replaced = {record.key: record for record in edits.records}
+    records = [replaced.pop(r.key, r) for r in base if r.key not in edits.retired]
+    return EntityBase(records + list(replaced.values()))
