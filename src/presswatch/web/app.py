@@ -20,6 +20,7 @@ from presswatch.web.i18n import load_locales
 from presswatch.web.routes import (
     desk,
     entities,
+    entities_desk,
     glossary_desk,
     public,
     stories,
@@ -113,6 +114,7 @@ def create_app(settings: Settings, db: Database | None = None) -> FastAPI:
     app.include_router(translation_desk.router)
     app.include_router(glossary_desk.router)
     app.include_router(stories_desk.router)
+    app.include_router(entities_desk.router)
     # before public: its /{lang}/{section}/ would take /{lang}/stories/
     app.include_router(stories.router)
     app.include_router(entities.router)
