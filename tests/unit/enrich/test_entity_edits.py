@@ -87,3 +87,10 @@ def test_added_names_and_desk_entities_join_and_unseeded_names_stay():
     assert keys("Громада Ікс заявила про це в Києві.", "uk", edited) == [
         ("Громада Ікс", "org/hromada-x"), ("Києві", "city/kyiv")]
     assert entity_edits(base, stored) == edits  # same edits: the pipeline keeps its base
+
+
+def test_every_type_has_key_prefixes_and_the_packaged_keys_use_them():
+    from presswatch.enrich.entity_base import TYPES
+
+    assert set(store.KEY_PREFIXES) == set(TYPES)
+    assert all(store.key_problem(r.key, r.type) is None for r in default_entity_base())
