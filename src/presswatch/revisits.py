@@ -1,15 +1,24 @@
 """Revisiting articles: reading a stored page again, and fetching a page again for edits.
 
 Part of the pipeline (it composes the same stages over the same database); ``Pipeline``
-exposes it as ``reprocess_article``, ``refetch_article`` and ``due_refetches``.
+exposes it as ``reprocess_article``, ``refetch_article`` and ``due_refetches``, and as
+``Pipeline.revisits`` (``reanalyze_document``).
 
 * **Reprocess** reads each revision's stored page from the WARC files and extracts it again
   (after an extractor change), with no network access. It is the same page, so a changed
-  text corrects that revision in place rather than adding one; the translations are redone
-  only where the current text changed.
+  text corrects that revision in place rather than adding one; the translations, and the
+  mentions, figures and quotes, are redone only where the current text changed.
 * **Refetch** fetches a finished article again, conditionally (the validators of its stored
   page); a changed text or headline becomes the document's next revision and is translated
-  again, and a headline changed after publication marks the document a stealth edit.
+  and analysed again, and a headline changed after publication marks the document a stealth
+  edit.
+* **Re-analyse** (``reanalyze_document``) finds a document's mentions, figures and quotes in
+  its current text again (after a recognizer improved), replacing the old ones; nothing is
+  read or fetched. Entity keys resolve to the entities editors merged them into.
+
+A document whose text changed keeps its story: editors may have merged or split stories by
+hand, and a corrected extraction or recognizer rarely moves an article to another event
+(``presswatch stories split`` moves one by hand when it does).
 
 Only the article a document's text came from (its latest revision's URL) revises it: a
 republished copy on another outlet is the same story, not the document's source.
@@ -29,9 +38,11 @@ from presswatch.models import Article as ExtractedArticle
 from presswatch.models import Rejected
 from presswatch.store import articles as store_articles
 from presswatch.store import captures as store_captures
+from presswatch.store import reanalysis as store_reanalysis
 from presswatch.store import revisions as store_revisions
 from presswatch.store.base import utcnow
 from presswatch.store.captures import CaptureRef
+from presswatch.store.reanalysis import AnalysisCounts
 from presswatch.store.tables import Article, Document
 
 if TYPE_CHECKING:
@@ -113,6 +124,7 @@ class Revisits:
             return self._reprocess_rejected(article_id, url, latest, language, stage)
         outcome = self._reread_revisions(doc_id, url, pages)
         if outcome == "updated":
+            self.reanalyze_document(doc_id)
             self._retranslate(doc_id)
         return outcome
 
@@ -187,6 +199,7 @@ class Revisits:
         if revision is None:
             return "unchanged"
         log.info("document %d: revision %d", doc_id, revision.number, extra={"url": url})
+        self.reanalyze_document(doc_id)
         self._retranslate(doc_id)
         return "revised"
 
@@ -203,6 +216,29 @@ class Revisits:
                 s, seen_after=now - timedelta(hours=window),
                 checked_before=now - timedelta(hours=interval), limit=limit,
             )
+
+    # -- mentions, figures, quotes --------------------------------------------------------
+
+    def reanalyze_document(self, doc_id: int) -> tuple[AnalysisCounts, AnalysisCounts] | None:
+        """Find the document's mentions, figures and quotes in its current text again; the
+        old ones are replaced (a second run changes nothing). The counts before and after;
+        None when the document is gone or has no text, or ``extract_entities`` is off
+        (nothing touched)."""
+        with self.db.session() as s:
+            doc = s.get(Document, doc_id)
+            if doc is None:
+                return None
+            article = ExtractedArticle(
+                url=doc.canonical_url or "", title=doc.title,
+                blocks=store_articles.blocks_from_json(doc.blocks or ()), language=doc.language,
+            )
+            before = store_reanalysis.analysis_counts(s, doc_id)
+        analysis = self.pipeline._analyze(article)
+        if analysis is None:
+            return None
+        with self.db.session() as s:
+            self.pipeline._store_analysis(s, doc_id, analysis)
+            return before, store_reanalysis.analysis_counts(s, doc_id)
 
     # -- translations ---------------------------------------------------------------------
 
