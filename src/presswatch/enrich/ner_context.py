@@ -105,9 +105,14 @@ class RuleContext:
 
 def top_tags(word: str, language: str) -> tuple[frozenset[str], bool]:
     """The grammemes of the likeliest parse and whether the dictionary knows the word."""
+    return _top_tags(normalize(word), language)
+
+
+@lru_cache(maxsize=100_000)
+def _top_tags(word: str, language: str) -> tuple[frozenset[str], bool]:
     from presswatch.enrich.textforms import _analyzer
 
-    parse = _analyzer(language).parse(normalize(word))[0]
+    parse = _analyzer(language).parse(word)[0]
     known = type(parse.methods_stack[0][0]).__name__ == "DictionaryAnalyzer"
     return frozenset(str(parse.tag).replace(" ", ",").split(",")), known
 

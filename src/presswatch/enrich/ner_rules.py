@@ -35,7 +35,13 @@ from presswatch.enrich.ner_phrases import (
     quoted_name,
     quoted_tail,
 )
-from presswatch.enrich.ner_uk import common_word, is_roman, shouted_run, uk_span
+from presswatch.enrich.ner_uk import (
+    common_word,
+    elided_place,
+    is_roman,
+    shouted_run,
+    uk_span,
+)
 from presswatch.enrich.textforms import Token, lemma_tags, normalize, stem_form
 
 __all__ = ["rule_spans"]
@@ -196,7 +202,7 @@ def _classify(ctx: RuleContext, a: int, b: int) -> tuple[int, int, str] | None:
     if ctx.strict:
         rules = rules[:2]
     elif ctx.language == "uk":
-        rules = (_org_rule, adjective_phrase, _title_rule, *rules[2:])
+        rules = (_org_rule, adjective_phrase, elided_place, _title_rule, *rules[2:])
     elif ctx.language == "ru":
         rules = (_org_rule, _title_rule, adjective_phrase, *rules[2:])
     for rule in rules:

@@ -4,6 +4,9 @@
   ТОВ «Каштан-плюс», ВО «Свобода», ДП «Документ» (prefix, name and quotes).
 - A street word before a capitalized name is one place with it, through a house number:
   вул. Садова, 12; проспекту Миру; вулиці Зеленій.
+- A place adjective in a list before a place noun is a place on its own: Полтавського,
+  Сумського і Київського районів; so is a bare feminine one where «області» is understood
+  (у Херсонській; Волинській, Київській).
 - A short quoted name that reads as a name, not a sentence or a work's title, is an
   organisation (without its quotes): «Київенерго», «Нове життя», «11 канал». A quote after a
   word for a book, a song, a law, an event … («роман «Місто»») is left alone, and so is a quote
@@ -17,7 +20,7 @@ from functools import lru_cache
 from presswatch.enrich.ner_context import CLOSE_QUOTES, OPEN_QUOTES, RuleContext, top_tags
 from presswatch.enrich.textforms import _analyzer, normalize
 
-__all__ = ["common_word", "is_roman", "shouted_run", "uk_span"]
+__all__ = ["common_word", "elided_place", "is_roman", "shouted_run", "uk_span"]
 
 _STREETS = frozenset({
     "вулиця", "вул", "проспект", "просп", "провулок", "пров", "бульвар", "бульв", "узвіз",
@@ -38,11 +41,21 @@ _NOT_ORG_QUOTES = frozenset({
     "у", "в"})
 _SENTENCE_TAGS = frozenset({"VERB", "INFN", "GRND", "NPRO", "PRED", "CONJ", "PRCL", "ADVB"})
 _ROMAN = frozenset("IVXLCDMІХ")
+_BEFORE_QUOTE = frozenset({"", ",", "(", "–", "—", "-", ":"})
 
 
 def uk_span(ctx: RuleContext, i: int) -> tuple[int, int, str] | None:
     """(first, last, type) of a name starting at token i by the rules above, or None."""
-    return _prefixed_org(ctx, i) or _street(ctx, i) or _bare_quote(ctx, i)
+    word = ctx.word(i)
+    found = None
+    if word[:1].isupper():
+        found = _prefixed_org(ctx, i)
+    elif word[:1].islower():
+        return _street(ctx, i)
+    if found is None and i > 0 and ctx.tokens[i].start > ctx.tokens[i - 1].end:
+        found = _bare_quote(ctx, i)
+    return found
+
 
 
 def is_roman(word: str) -> bool:
@@ -66,11 +79,22 @@ def _known(word: str) -> bool:
 
 def _sentence_word(word: str) -> bool:
     tags, known = top_tags(word, "uk")
-    return known and bool(tags & _SENTENCE_TAGS)
+    return known and bool(tags & _SENTENCE_TAGS - {"ADVB"})
+
+
+def _sentence_inside(ctx: RuleContext, j: int) -> bool:
+    """A lowercase verb, pronoun, adverb … inside quotes: a quoted sentence, not a name
+    (but «Дух і Літера», «гірничо-металургійний»)."""
+    word = ctx.word(j)
+    if not word[:1].islower() or (j + 1 < len(ctx.tokens) and ctx.gap(j + 1) == "-"):
+        return False
+    if normalize(word) in _AND and ctx.word(j + 1)[:1].isupper():
+        return False
+    return bool(ctx.tags(j) & _SENTENCE_TAGS)
 
 
 def _opens_quote(ctx: RuleContext, i: int) -> bool:
-    return 0 < i < len(ctx.tokens) and any(q in ctx.gap(i) for q in OPEN_QUOTES)
+    return 0 < i < len(ctx.tokens) and ctx.gap(i).strip()[-1:] in OPEN_QUOTES
 
 
 def _closes_after(ctx: RuleContext, j: int) -> bool:
@@ -85,7 +109,7 @@ def _prefix_word(ctx: RuleContext, word: str) -> bool:
 
 
 def _prefixed_org(ctx: RuleContext, i: int) -> tuple[int, int, str] | None:
-    if not _prefix_word(ctx, ctx.word(i)) or not _opens_quote(ctx, i + 1):
+    if not _opens_quote(ctx, i + 1) or not _prefix_word(ctx, ctx.word(i)):
         return None
     if ctx.gap(i + 1).strip() not in OPEN_QUOTES:
         return None
@@ -97,6 +121,41 @@ def _prefixed_org(ctx: RuleContext, i: int) -> tuple[int, int, str] | None:
         if j + 1 < len(ctx.tokens) and "\n" in ctx.gap(j + 1):
             return None
     return None
+
+
+_PLACE_STEMS = ("ськ", "цьк", "зьк")
+_AND = frozenset({"і", "й", "та"})
+
+
+def elided_place(ctx: RuleContext, a: int, b: int) -> tuple[int, int, str] | None:
+    """A lone place adjective whose place noun is elided or shared (see the module doc)."""
+    if a != b or not _place_adjective(ctx, a):
+        return None
+    j = a + 1
+    while j < len(ctx.tokens):
+        if ctx.gap(j).strip() == "," and _place_adjective(ctx, j):
+            j += 1
+        elif (normalize(ctx.word(j)) in _AND and ctx.gap(j) == " " and j + 1 < len(ctx.tokens)
+              and ctx.gap(j + 1) == " " and _place_adjective(ctx, j + 1)):
+            j += 2
+        else:
+            break
+    if j > a + 1 and j < len(ctx.tokens) and ctx.gap(j) == " " and ctx.lower(j) and set(
+            ctx.lemmas(j)) & ctx.cues.loc_heads:
+        return a, a, "LOC"
+    word = normalize(ctx.word(a))
+    after = ctx.gap(a + 1) if a + 1 < len(ctx.tokens) else ctx.text[ctx.tokens[a].end:]
+    if word.endswith(("ській", "цькій", "зькій")) and after.strip()[:1] in (",", ".", ""):
+        if not ctx.word(a - 1)[:1].isupper() and not (set(ctx.lemmas(a - 1)) & ctx.cues.titles):
+            return a, a, "LOC"
+    return None
+
+
+def _place_adjective(ctx: RuleContext, i: int) -> bool:
+    word = ctx.word(i)
+    if not word[:1].isupper() or "ADJF" not in ctx.tags(i):
+        return False
+    return any(stem in normalize(word)[-7:] for stem in _PLACE_STEMS)
 
 
 def _by_author(ctx: RuleContext, j: int) -> bool:
@@ -124,9 +183,9 @@ def _common_word(word: str) -> bool:
 
 
 def _street(ctx: RuleContext, i: int) -> tuple[int, int, str] | None:
-    if i + 1 >= len(ctx.tokens) or not ctx.lower(i):
+    if i + 1 >= len(ctx.tokens) or not ctx.word(i + 1)[:1].isupper():
         return None
-    if not (set(ctx.lemmas(i)) | {normalize(ctx.word(i))}) & _STREETS:
+    if _STREETS.isdisjoint(ctx.lemmas(i)):  # the normalized word, then its lemmas
         return None
     gap = ctx.gap(i + 1)
     if gap not in (" ", ". ", " . ", "."):
@@ -162,7 +221,7 @@ def _house_number(ctx: RuleContext, end: int) -> int:
 
 
 def _bare_quote(ctx: RuleContext, i: int) -> tuple[int, int, str] | None:
-    if not _opens_quote(ctx, i) or ctx.gap(i).strip() not in OPEN_QUOTES:
+    if not _opens_quote(ctx, i) or ctx.gap(i).strip()[:-1].strip(" »”\"") not in _BEFORE_QUOTE:
         return None
     first = ctx.word(i)
     if not (first[:1].isupper() or first.isdigit()) or is_roman(first):
@@ -175,7 +234,7 @@ def _bare_quote(ctx: RuleContext, i: int) -> tuple[int, int, str] | None:
         if j > i and ctx.gap(j).strip(" -–—'.") != "":
             return None
         word = ctx.word(j)
-        if (j > i or first.isdigit()) and word[:1].islower() and ctx.tags(j) & _SENTENCE_TAGS:
+        if (j > i or first.isdigit()) and _sentence_inside(ctx, j):
             return None
         if j == i and (normalize(word) in ctx.cues.stopwords or _sentence_word(word)):
             return None

@@ -34,6 +34,12 @@ def _found(text: str) -> set[tuple[str, str]]:
     # an organisation's genitive chain stops before a person's name
     ("Це сестра голови Херсонської облради Андрія Гончаренка.",
      ("PER", "Андрія Гончаренка")),
+    # place adjectives sharing one place noun, and a bare one with «області» understood
+    ("Грали команди Мирненського, Зорянського і Тихівського районів.",
+     ("LOC", "Зорянського")),
+    ("Тиждень він провів у Херсонській.", ("LOC", "Херсонській")),
+    # a quoted name in a list of quoted names
+    ("Діяли групи «Обрій», «Світанок» та інші.", ("ORG", "Світанок")),
     # "імені" and the full name after an organisation
     ("Працює в Ліцеї імені Тараса Шевченка.", ("ORG", "Ліцеї імені Тараса Шевченка")),
 ])
