@@ -104,3 +104,34 @@ terms = ['\\bfootball\\b']
     result = enrich_article(_article("Football: derby ends in a draw", "A quiet game."), custom)
     assert result.section == "sport"
     assert result.topics == ("football",)
+
+
+# -- the literal prefilter must never skip a text the rule matches ------------------------------
+
+def _regex_count(source: str, text: str, flags: int) -> int:
+    import re
+
+    return len(re.compile(source, flags).findall(text))
+
+
+def test_the_prefilter_counts_what_the_regular_expression_counts():
+    import re
+
+    from presswatch.enrich.classify import _fold, _Rule
+
+    cases = [
+        (r"\bsuperpowers?\b", "Two SUPERPOWER summits", re.I),
+        (r"\bпосл(?:а|и|ом|у)\b", "Посла викликали", re.I),
+        (r"\bwhite house\b", "the White House said", re.I),
+        (r"\bnato\b|\bkremlin\b", "The Kremlin answered", re.I),  # alternative at top level
+        (r"\bab{2}c", "ABBC", re.I),
+        (r"\bisrael\w*", "İsrail ve İsrael", re.I),  # Turkish dotted capital I
+        (r"\bNATO\b", "nato and NATO", 0),  # a case-sensitive acronym
+        (r"\bstraße\b", "STRASSE und Straße", re.I),
+    ]
+    for source, text, flags in cases:
+        rule = _Rule.compile(source, flags)
+        assert rule.count(text, _fold(text)) == _regex_count(source, text, flags), source
+    assert _Rule.compile(r"\bnato\b|\bkremlin\b", re.I).literal == ""
+    assert _Rule.compile(r"\bsuperpowers?\b", re.I).literal == "superpower"
+    assert _Rule.compile(r"(?-i:NATO)", re.I).literal == ""
