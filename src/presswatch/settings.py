@@ -160,6 +160,10 @@ class Settings(BaseSettings):
         0.1, description="Weight of shared (rare) entities in the story similarity."
     )
     story_threads: int = Field(1, description="OpenMP threads of the story embedder.")
+    story_tokens: int = Field(
+        32, ge=8, le=512,
+        description="Tokens of title and lead the story embedder reads (its time grows with them).",
+    )
 
     # -- raw pages and revisions --------------------------------------------------------
     warc_max_bytes: int = Field(

@@ -82,6 +82,7 @@ def read_documents(stream: TextIO, link: Callable[[str, str], frozenset] | None 
 
 @app.command("assign")
 def assign(
+    ctx: typer.Context,
     input_: Annotated[Path, typer.Option(
         "--input", help="JSON lines: id, title, text, language, published (ISO 8601), "
         "optional entities; - for stdin.")],
@@ -103,7 +104,7 @@ def assign(
     stories = OnlineStories(rules)
     stream = sys.stdin if str(input_) == "-" else input_.open(encoding="utf-8")
     try:
-        encoder = shared_encoder(threads)
+        encoder = shared_encoder(threads, cli_context(ctx).settings.story_tokens)
         docs = read_documents(stream, link_entities if link else None)
         for key, match in assign_stream(docs, encoder, stories):
             sys.stdout.write(json.dumps({"id": key, "story": match.story_id},

@@ -51,7 +51,9 @@ class StoryAssigner:
     @property
     def encoder(self) -> Encoder:
         if self._encoder is None:
-            self._encoder = shared_encoder(self.settings.story_threads)
+            self._encoder = shared_encoder(self.settings.story_threads,
+                                           self.settings.story_tokens,
+                                           self.settings.worker_threads)
         return self._encoder
 
     def _state(self, session: Session) -> tuple[LanguageMeans, EntityRarity]:
