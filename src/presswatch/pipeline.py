@@ -90,12 +90,9 @@ class Pipeline:
         )
 
     def close(self) -> None:
-        if "fetcher" in self.__dict__:
-            self.fetcher.close()
-        if "archive" in self.__dict__:
-            self.archive.close()
-        if "translator" in self.__dict__:
-            self.translator.close()
+        for name in ("fetcher", "archive", "translator"):
+            if name in self.__dict__:
+                self.__dict__[name].close()
 
     # -- feeds ---------------------------------------------------------------------------
 
