@@ -31,7 +31,8 @@ from dataclasses import dataclass
 
 from presswatch.enrich.entity_base import EntityBase, default_entity_base
 from presswatch.enrich.ner import NamedSpan, model_available, recognize
-from presswatch.enrich.ner_de import drop_compound_parts, german_spans
+from presswatch.enrich.ner_de import german_spans
+from presswatch.enrich.ner_de_post import drop_compound_parts, join_slashed_places
 from presswatch.enrich.ner_rules import rule_spans
 from presswatch.enrich.textforms import tokenize
 
@@ -82,7 +83,8 @@ def link_mentions(text: str, language: str, base: EntityBase | None = None, *,
     use_model = model and model_available(language)
     spans = _merge(known, recognize(text, language) if use_model else [])
     if language == "de":  # German: the word-class lexicon and cues of ner_de
-        spans = _merge(drop_compound_parts(text, spans), german_spans(text, tokens))
+        spans = drop_compound_parts(text, spans)
+        spans = join_slashed_places(text, _merge(spans, german_spans(text, tokens, spans)))
     else:
         taken = [(s.start, s.end) for s in spans]
         spans = _merge(spans, rule_spans(text, tokens, language, taken, strict=use_model))

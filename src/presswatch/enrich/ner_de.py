@@ -31,11 +31,16 @@ from pathlib import Path
 from presswatch.enrich.ner import NamedSpan
 from presswatch.enrich.ner_context import cues
 from presswatch.enrich.ner_de_lexicon import given_name, place_name, word_class
-from presswatch.enrich.textforms import Token, normalize, stem_form
+from presswatch.enrich.ner_de_post import context_spans
+from presswatch.enrich.textforms import Token, normalize
 
-__all__ = ["drop_compound_parts", "german_spans"]
+__all__ = ["german_spans"]
 
 DE_CUES_PATH = Path(__file__).resolve().parent.parent / "data" / "ner_de.toml"
+_ARTICLES = frozenset({"der", "den", "das", "dem", "des", "die"})
+_DETERMINERS = _ARTICLES | frozenset(
+    "ein eine einen einem eines einer kein keine keinen keinem keines keiner dieser diese dieses "
+    "diesen diesem jeder jede jedes jeden jedem beim vom zum zur am im ins".split())
 _LINKS = frozenset({"der", "des", "für", "of", "for"})
 _ENGLISH = frozenset({"the", "of", "and", "it", "do", "us", "my", "to", "a", "on", "is", "you",
                       "me", "we", "your", "our", "there", "till", "at", "with", "by"})
@@ -117,7 +122,7 @@ class _Text:
                 and not (gap.strip() == "." and len(tokens[i - 1].text) == 1))
             capital = words[0][:1].isupper() and not words[0][:1].isdigit()
             units.append(_Unit(i, last, self.text[tokens[i].start:tokens[last].end],
-                               _unit_class(words), initial, capital))
+                               _unit_class(words, initial), initial, capital))
             i = last + 1
         return units
 
@@ -125,13 +130,20 @@ class _Text:
         """Unit k follows unit k-1 after one space (no punctuation between them)."""
         return k > 0 and self.gap(self.units[k].first) == " "
 
+    def unit_spans(self, spans: Sequence[NamedSpan]) -> list[tuple[int, int, str]]:
+        """Character spans as unit ranges (those that start and end on a unit's edges)."""
+        firsts = {self.tokens[u.first].start: k for k, u in enumerate(self.units)}
+        lasts = {self.tokens[u.last].end: k for k, u in enumerate(self.units)}
+        return [(firsts[s.start], lasts[s.end], s.type) for s in spans
+                if s.start in firsts and s.end in lasts]
+
     def norm(self, k: int) -> str:
         return normalize(self.units[k].text) if 0 <= k < len(self.units) else ""
 
 
-def _unit_class(words: list[str]) -> str:
+def _unit_class(words: list[str], initial: bool) -> str:
     if len(words) == 1:
-        return word_class(words[0])
+        return word_class(words[0], initial)
     if not all(w[:1].isupper() or w[:1].isdigit() for w in words):
         return "NN"  # Down-to-earth-Habitus, Schwarz-Rot-Gold
     head = word_class(words[-1])
@@ -146,8 +158,10 @@ def _acronym(word: str) -> bool:
         word) <= set("IVXLCDM")
 
 
-def german_spans(text: str, tokens: Sequence[Token]) -> list[NamedSpan]:
-    """PER, ORG and LOC spans of German ``text`` (tokens from ``textforms.tokenize``)."""
+def german_spans(text: str, tokens: Sequence[Token],
+                 known: Sequence[NamedSpan] = ()) -> list[NamedSpan]:
+    """PER, ORG and LOC spans of German ``text`` (tokens from ``textforms.tokenize``);
+    ``known``: names found before (the entity base's), which type lone names listed with them."""
     if not tokens:
         return []
     doc = _Text(text, tokens)
@@ -161,7 +175,7 @@ def german_spans(text: str, tokens: Sequence[Token]) -> list[NamedSpan]:
         if span[2]:
             found.append(span)
         k = span[1] + 1
-    found += _propagate(doc, found)
+    found += context_spans(doc, found, doc.unit_spans(known), _name_like)
     return sorted((NamedSpan(tokens[doc.units[a].first].start, tokens[doc.units[b].last].end, t)
                    for a, b, t in found), key=lambda s: s.start)
 
@@ -258,6 +272,11 @@ def _loc_phrase(doc: _Text, k: int) -> tuple[int, int, str] | None:
         if end + 1 < len(doc.units) and doc.joined(end + 1) and doc.units[end + 1].text.isdigit():
             end += 1  # Bundesstraße 216
         return k, end, "LOC"
+    if doc.norm(k) in doc.cues.loc_descriptors and _next_is_word(doc, k) and _name_like(doc, k + 1):
+        end = k + 1
+        while end + 1 < len(doc.units) and doc.joined(end + 1) and _name_like(doc, end + 1):
+            end += 1
+        return k + 1, end, "LOC"  # die Dörfer Hokkala, …; die Stadt Teirm
     norm = doc.norm(k)
     if (u.cls in ("NNC", "UNK") and not u.initial and norm.endswith(doc.cues.loc_word_suffixes)
             and len(norm) > 7):
@@ -316,12 +335,15 @@ def _next_is_word(doc: _Text, k: int) -> bool:
 
 
 def _after_particles(doc: _Text, k: int) -> int:
-    """The capitalized unit after one to three particles at k (von der Leyen), or 0."""
+    """The capitalized unit after one to three particles at k (von der Leyen), or 0; not after
+    an article alone (Madoff den Rest) nor a common noun (Ida vom Bankdirektor)."""
+    if doc.norm(k) in _ARTICLES:
+        return 0
     for j in range(k + 1, min(k + 4, len(doc.units))):
         if not doc.joined(j):
             return 0
         if doc.units[j].capital:
-            return j if doc.units[j].cls != "FUNC" else 0
+            return j if doc.units[j].cls not in ("FUNC", "NN", "NNC") else 0
         if doc.norm(j) not in doc.cues.particles:
             return 0
     return 0
@@ -352,6 +374,8 @@ def _name_type(doc: _Text, a: int, b: int, first_name: bool, place_prep: bool) -
         return "LOC"
     if any(n in doc.cues.particles for n in norms[1:]) or b > a:
         return "PER"
+    if a > 0 and doc.joined(a) and doc.norm(a - 1) in _DETERMINERS:
+        return ""  # das Kondensat, der Fischer: a person's name takes no article
     return "PER" if words[0].cls == "NE" or _verb_after(doc, b) else ""
 
 
@@ -361,29 +385,3 @@ def _verb_after(doc: _Text, b: int) -> bool:
     if nxt >= len(doc.units) or not doc.joined(nxt) or doc.units[nxt].capital:
         return False
     return doc.units[nxt].cls == "FUNC" and doc.norm(nxt) not in doc.cues.not_names
-
-
-def _propagate(doc: _Text, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """A person's surname elsewhere in the text is that person (Tesch … Teschs)."""
-    surnames = {stem_form(doc.units[b].text, "de") for a, b, t in found if t == "PER" and b > a}
-    surnames = {s for s in surnames if len(s) >= 4}
-    if not surnames:
-        return []
-    used = {j for a, b, _ in found for j in range(a, b + 1)}
-    return [(j, j, "PER") for j, u in enumerate(doc.units)
-            if j not in used and u.capital and stem_form(u.text, "de") in surnames]
-
-
-def drop_compound_parts(text: str, spans: Sequence[NamedSpan]) -> list[NamedSpan]:
-    """Spans without the names that are only the first part of a hyphenated common noun
-    (US-Bürger, CDU-Fraktion: a compound about the name, not the name itself)."""
-    kept = []
-    for span in spans:
-        rest = text[span.end:span.end + 40]
-        if rest.startswith("-") and len(rest) > 1 and rest[1:2].isalpha():
-            compound = rest[1:].split()[0] if rest[1:].split() else ""
-            head = compound.split("-")[-1].strip(".,;:!?)\"'")
-            if head and (head[:1].islower() or word_class(head) in ("NN", "NNC", "ADJ")):
-                continue
-        kept.append(span)
-    return kept

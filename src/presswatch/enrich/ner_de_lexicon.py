@@ -36,6 +36,11 @@ _NOUN_SUFFIXES = tuple(
     "ium ien ose osen id ide ite ate ats ator atoren eur eure isten age agen anz enz uren "
     "oren".split())
 
+# The first part of a compound whose last part is a name that makes a place's name.
+_PLACE_PREFIXES = frozenset(
+    "nord süd ost west nordost nordwest südost südwest ober nieder unter mittel zentral inner "
+    "groß klein alt neu hinter vorder".split())
+
 # Nominalized adjectives and participles (Strafgefangene, Angerufenen, Kahlhechtartigen).
 _NOMINAL_ADJECTIVES = tuple(
     "artige artigen ische ischen liche lichen ige igen ierte ierten bare baren ene enen tete "
@@ -61,13 +66,17 @@ class _Lexicon:
         self.nn = forms(_NN_TAGS)
         self.adj = forms(_ADJ_TAGS)
 
-    def cached(self, word: str) -> str | None:
+    def cached(self, word: str, initial: bool = False) -> str | None:
         tags = self.cache.get(word.lower())
         if not tags:
             return None
         upper = word[:1].isupper()
         best = max(tags, key=lambda t: t[1] + (self.case[t[0]][upper] if t[0] in self.case
                                                else 0.0))
+        if initial:  # a sentence's first capital says nothing: Anders, Pro are no names
+            plain = _class(self.tagger.int2tag.get(max(tags, key=lambda t: t[1])[0], ""))
+            if plain == "FUNC":
+                return plain
         return _class(self.tagger.int2tag.get(best[0], ""))
 
     def stem(self, lower: str) -> str | None:
@@ -83,8 +92,8 @@ class _Lexicon:
                 return "ADJ"
         return None
 
-    def classify(self, word: str) -> str:
-        known = self.cached(word)
+    def classify(self, word: str, initial: bool = False) -> str:
+        known = self.cached(word, initial)
         if known is not None:
             return known
         lower = word.lower()
@@ -96,8 +105,8 @@ class _Lexicon:
             tail = self.stem(lower[cut:])
             if tail == "NN":
                 return "NNC"
-            if tail == "NE" and len(lower) - cut >= 5:
-                return "NE"  # Ostdeutschland, Südtirol
+            if tail == "NE" and len(lower) - cut >= 5 and lower[:cut] in _PLACE_PREFIXES:
+                return "NE"  # Ostdeutschland, Südtirol (but Bandwurmeier is no Meier)
         for fem in ("innen", "in"):  # Australierin, Bewohnerinnen
             if lower.endswith(fem) and self.stem(lower[:-len(fem)]) == "NN":
                 return "NN"
@@ -128,10 +137,11 @@ def _lexicon() -> _Lexicon | None:
 
 
 @lru_cache(maxsize=200_000)
-def word_class(word: str) -> str:
-    """NE, NN, NNC, ADJ, FUNC or UNK for a German word (see the module's doc)."""
+def word_class(word: str, initial: bool = False) -> str:
+    """NE, NN, NNC, ADJ, FUNC or UNK for a German word (see the module's doc); ``initial``: the
+    word opens a sentence, so its capital letter does not favour a noun or name."""
     lexicon = _lexicon()
-    return lexicon.classify(word) if lexicon is not None else "UNK"
+    return lexicon.classify(word, initial) if lexicon is not None else "UNK"
 
 
 @lru_cache(maxsize=1)

@@ -6,7 +6,8 @@ import pytest
 
 from presswatch.enrich import ner
 from presswatch.enrich.entities import link_mentions
-from presswatch.enrich.ner_de import drop_compound_parts, german_spans
+from presswatch.enrich.ner_de import german_spans
+from presswatch.enrich.ner_de_post import drop_compound_parts
 from presswatch.enrich.textforms import tokenize
 
 pytest.importorskip("HanTa")
