@@ -30,7 +30,7 @@ from pathlib import Path
 
 from presswatch.enrich.ner import NamedSpan
 from presswatch.enrich.ner_context import cues
-from presswatch.enrich.ner_de_lexicon import given_name, place_name, word_class
+from presswatch.enrich.ner_de_lexicon import finite_verb, given_name, place_name, word_class
 from presswatch.enrich.ner_de_post import context_spans
 from presswatch.enrich.textforms import Token, normalize
 
@@ -63,6 +63,7 @@ class _Cues:
     particles: frozenset[str]
     not_names: frozenset[str]
     given_names: frozenset[str]
+    org_context: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -84,6 +85,7 @@ def _cues() -> _Cues:
         particles=frozenset(data["particles"]),
         not_names=frozenset(data["not_names"]) | shared.stopwords,
         given_names=frozenset(data["given_names"]) | shared.given_names,
+        org_context=tuple(data["org_context"]),
     )
 
 
@@ -290,7 +292,10 @@ def _name_run(doc: _Text, k: int) -> tuple[int, int, str] | None:
         return None
     first_name = given_name(u.text, doc.cues.given_names) and u.cls != "FUNC"
     prev = doc.norm(k - 1) if k > 0 and doc.joined(k) else ""
-    place_prep = prev in doc.cues.place_preps and not doc.units[k - 1].capital
+    place_prep = _place_prep_before(doc, k)
+    if (not first_name and u.cls in ("NN", "NNC") and _next_is_word(doc, k)
+            and given_name(doc.units[k + 1].text, doc.cues.given_names)):
+        return None  # Hostess Silvia X, Ordensnamen Johannes: the name starts after
     if not _starts_run(doc, k, first_name, place_prep):
         return None
     end = k
@@ -313,6 +318,17 @@ def _name_run(doc: _Text, k: int) -> tuple[int, int, str] | None:
     if any(doc.norm(j) in _ENGLISH for j in range(max(k - 1, 0), end + 2)):
         return None  # a title in English (Till Death Do Us Part), not a name
     return k, end, _name_type(doc, k, end, first_name, place_prep)
+
+
+def _place_prep_before(doc: _Text, k: int) -> bool:
+    """In X, nach X, südlich von X (a capital only where it opens the sentence: In Iowa)."""
+    if k == 0 or not doc.joined(k):
+        return False
+    prev = doc.units[k - 1]
+    if doc.norm(k - 1) in doc.cues.place_preps:
+        return not prev.capital or prev.initial
+    return doc.norm(k - 1) == "von" and k >= 2 and doc.joined(k - 1) and (
+        doc.norm(k - 2) in doc.cues.place_preps and doc.norm(k - 2).endswith("lich"))
 
 
 def _starts_run(doc: _Text, k: int, first_name: bool, place_prep: bool) -> bool:
@@ -372,11 +388,44 @@ def _name_type(doc: _Text, a: int, b: int, first_name: bool, place_prep: bool) -
         return "LOC"
     if place_prep or norms[-1].endswith(doc.cues.loc_suffixes):
         return "LOC"
+    if b > a and any(_acronym(w.text) for w in words):
+        return "ORG"  # Fraunhofer FIT, PKN Orlen, THW Kiel
     if any(n in doc.cues.particles for n in norms[1:]) or b > a:
         return "PER"
     if a > 0 and doc.joined(a) and doc.norm(a - 1) in _DETERMINERS:
         return ""  # das Kondensat, der Fischer: a person's name takes no article
-    return "PER" if words[0].cls == "NE" or _verb_after(doc, b) else ""
+    if not (words[0].cls == "NE" or _verb_after(doc, b) or _verb_before(doc, a)):
+        return ""
+    return "ORG" if _business_sentence(doc, a) else "PER"
+
+
+def _business_sentence(doc: _Text, k: int) -> bool:
+    """Unit k's sentence speaks of companies (Aktie, Konzern, Hersteller): a lone name in it
+    is more often a company than a person (Siemens, Porsche)."""
+    cues = doc.cues.org_context
+    for step in (-1, 1):
+        j = k
+        while 0 <= j + step < len(doc.units) and abs(j - k) < 30:
+            if step < 0 and any(c in ".!?\n" for c in doc.gap(doc.units[j].first)):
+                break
+            j += step
+            if step > 0 and any(c in ".!?\n" for c in doc.gap(doc.units[j].first)):
+                break
+            if doc.norm(j).endswith(cues):
+                return True
+    return False
+
+
+def _verb_before(doc: _Text, a: int) -> bool:
+    """A finite verb right before the name (sagte Kolb, vergab aber Kolb)."""
+    for j in (a - 1, a - 2):
+        if j < 0 or not doc.joined(j + 1) or doc.units[j].capital:
+            return False
+        if finite_verb(doc.units[j].text):
+            return True
+        if doc.norm(j) not in ("aber", "auch", "nun", "dann", "noch", "jedoch", "zudem"):
+            return False
+    return False
 
 
 def _verb_after(doc: _Text, b: int) -> bool:
@@ -384,4 +433,4 @@ def _verb_after(doc: _Text, b: int) -> bool:
     nxt = b + 1
     if nxt >= len(doc.units) or not doc.joined(nxt) or doc.units[nxt].capital:
         return False
-    return doc.units[nxt].cls == "FUNC" and doc.norm(nxt) not in doc.cues.not_names
+    return finite_verb(doc.units[nxt].text)

@@ -21,7 +21,7 @@ import logging
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["given_name", "place_name", "word_class"]
+__all__ = ["finite_verb", "given_name", "place_name", "word_class"]
 
 log = logging.getLogger(__name__)
 
@@ -142,6 +142,16 @@ def word_class(word: str, initial: bool = False) -> str:
     word opens a sentence, so its capital letter does not favour a noun or name."""
     lexicon = _lexicon()
     return lexicon.classify(word, initial) if lexicon is not None else "UNK"
+
+
+@lru_cache(maxsize=50_000)
+def finite_verb(word: str) -> bool:
+    """A finite verb in the lexicon (sagte, war, liegt): its likeliest tag is V?(FIN)."""
+    lexicon = _lexicon()
+    tags = lexicon.cache.get(word.lower()) if lexicon is not None else None
+    if not tags:
+        return False
+    return lexicon.tagger.int2tag.get(max(tags, key=lambda t: t[1])[0], "").endswith("(FIN)")
 
 
 @lru_cache(maxsize=1)

@@ -54,8 +54,10 @@ def _list_members(doc: _Text, spans: list[Span], taken: set[int],
     while changed:
         changed = False
         for k in range(len(doc.units)):
-            if k in taken or not name_like(doc, k):
-                continue
+            u = doc.units[k]
+            if k in taken or not (name_like(doc, k) or (
+                    u.capital and u.cls == "NNC" and not u.initial and u.first == u.last)):
+                continue  # an unseen compound in a list of places: Gudme und Lundborg
             kind = _list_neighbour(doc, k, ends, starts)
             if kind:
                 added.append((k, k, kind))
