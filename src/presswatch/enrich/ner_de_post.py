@@ -10,14 +10,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
 
 from presswatch.enrich.ner import NamedSpan
 from presswatch.enrich.ner_de_lexicon import word_class
+from presswatch.enrich.ner_de_text import GermanText
 from presswatch.enrich.textforms import stem_form
-
-if TYPE_CHECKING:
-    from presswatch.enrich.ner_de import _Text
 
 __all__ = ["context_spans", "drop_compound_parts", "join_slashed_places"]
 
@@ -25,8 +22,8 @@ Span = tuple[int, int, str]  # first unit, last unit, type
 _COORDINATORS = frozenset({"und", "oder", "sowie", "bzw", "&"})
 
 
-def context_spans(doc: _Text, found: list[Span], known: list[Span],
-                  name_like: Callable[[_Text, int], bool]) -> list[Span]:
+def context_spans(doc: GermanText, found: list[Span], known: list[Span],
+                  name_like: Callable[[GermanText, int], bool]) -> list[Span]:
     """Spans the other names give: surnames seen before, lone names in lists of typed names."""
     taken = {j for a, b, _ in (*found, *known) for j in range(a, b + 1)}
     added = _surnames(doc, found, taken)
@@ -35,7 +32,7 @@ def context_spans(doc: _Text, found: list[Span], known: list[Span],
     return added
 
 
-def _surnames(doc: _Text, found: list[Span], taken: set[int]) -> list[Span]:
+def _surnames(doc: GermanText, found: list[Span], taken: set[int]) -> list[Span]:
     surnames = {stem_form(doc.units[b].text, "de") for a, b, t in found if t == "PER" and b > a}
     surnames = {s for s in surnames if len(s) >= 4}
     if not surnames:
@@ -44,8 +41,8 @@ def _surnames(doc: _Text, found: list[Span], taken: set[int]) -> list[Span]:
             if j not in taken and u.capital and stem_form(u.text, "de") in surnames]
 
 
-def _list_members(doc: _Text, spans: list[Span], taken: set[int],
-                  name_like: Callable[[_Text, int], bool]) -> list[Span]:
+def _list_members(doc: GermanText, spans: list[Span], taken: set[int],
+                  name_like: Callable[[GermanText, int], bool]) -> list[Span]:
     typed = [(a, b, t) for a, b, t in spans if t != "PER" or b > a]  # not a lone guess
     ends = {b: t for _, b, t in typed}
     starts = {a: t for a, _, t in typed}
@@ -67,7 +64,7 @@ def _list_members(doc: _Text, spans: list[Span], taken: set[int],
     return added
 
 
-def _list_neighbour(doc: _Text, k: int, ends: dict[int, str], starts: dict[int, str]) -> str:
+def _list_neighbour(doc: GermanText, k: int, ends: dict[int, str], starts: dict[int, str]) -> str:
     """The type of a name listed right before or after unit k (X und k, X, k, k oder X)."""
     units = doc.units
     if k >= 2 and doc.norm(k - 1) in _COORDINATORS and doc.joined(k) and doc.joined(k - 1):
