@@ -160,11 +160,13 @@ def _row(story: Story) -> StoryRow:
 
 
 def candidate_stories(session: Session, start: datetime, end: datetime) -> list[StoryRow]:
-    """Live stories whose span, widened to [start, end], could take a document."""
-    query = select(Story).where(
+    """Live stories whose span, widened to [start, end], could take a document (their
+    titles are not read: rows, not ORM objects, as this runs for every new document)."""
+    query = select(Story.id, Story.centroid, Story.first_seen, Story.last_seen, Story.size).where(
         Story.merged_into_id.is_(None), Story.size > 0,
         Story.last_seen >= start, Story.first_seen <= end)
-    return [_row(story) for story in session.scalars(query)]
+    return [StoryRow(row.id, row.centroid, row.first_seen, row.last_seen, row.size, {}, None)
+            for row in session.execute(query)]
 
 
 def story_entities(session: Session, story_ids: Iterable[int]) -> dict[int, Counter]:
