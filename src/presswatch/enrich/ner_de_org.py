@@ -6,9 +6,11 @@ Universität Hamburg), a describing head before a name (Chemiekonzern BASF → B
 
 from __future__ import annotations
 
+from presswatch.enrich.ner_de_lexicon import word_class
 from presswatch.enrich.ner_de_text import (
     LINKS,
     GermanText,
+    acronym,
     cap_adjective,
     name_like,
 )
@@ -60,6 +62,8 @@ def _tail(doc: GermanText, head: int) -> int:
     end = head
     while end + 1 < len(doc.units) and doc.joined(end + 1):
         nxt = end + 1
+        if _genitive_name(doc, nxt):
+            break  # der Oberste Gerichtshof Kanadas: the court, then the country
         if name_like(doc, nxt) or (doc.units[nxt].capital and doc.units[nxt].cls == "UNK"):
             end = nxt
         elif doc.norm(nxt) in LINKS and nxt + 1 < len(doc.units) and doc.joined(nxt + 1) and (
@@ -71,3 +75,10 @@ def _tail(doc: GermanText, head: int) -> int:
         else:
             break
     return end
+
+
+def _genitive_name(doc: GermanText, k: int) -> bool:
+    """A name with a genitive -s (Kanadas, Europas), not part of the name before it."""
+    text = doc.units[k].text
+    return (len(text) > 4 and text.endswith("s") and not acronym(text)
+            and word_class(text[:-1]) == "NE")

@@ -79,3 +79,35 @@ def test_a_surname_seen_in_a_full_name_marks_the_person_later():
 
 def test_recognizers_name_the_german_lexicon():
     assert "HanTa" in ner.recognizers()["de"]
+
+
+def test_sentence_openers_and_common_nouns_after_an_article_are_no_persons():
+    found = _found("Anders als geplant kam der Fischer erst am Abend zurück.")
+    assert not {s for s in found if s[1] in ("Anders", "Fischer")}
+
+
+def test_an_article_after_a_name_is_no_name_particle():
+    found = _found("Gestern traf Kurt Wendler den Minister in Bonn.")
+    assert ("PER", "Kurt Wendler") in found
+    assert not any("Minister" in surface for _, surface in found)
+
+
+def test_a_finite_verb_next_to_a_lone_unknown_name_makes_a_person():
+    found = _found("Das Ergebnis sei gut, sagte Wendrich nach dem Spiel.")
+    assert ("PER", "Wendrich") in found
+
+
+def test_a_lone_name_in_a_sentence_about_companies_is_an_organisation():
+    found = _found("Die Aktien von Bremtec stiegen am Montag um drei Prozent, meldete Bremtec.")
+    assert ("ORG", "Bremtec") in found and ("PER", "Bremtec") not in found
+
+
+def test_names_listed_with_a_place_are_places_and_slashed_places_are_one():
+    found = _found("Im Sommer fährt die Fähre nach Hokkavaara und Lindbergsholm.")
+    assert {("LOC", "Hokkavaara"), ("LOC", "Lindbergsholm")} <= found
+    assert ("LOC", "München/Hamburg") in _found("München/Hamburg (dpa) Der Zug war pünktlich.")
+
+
+def test_a_genitive_place_after_an_organisation_is_a_place_of_its_own():
+    found = _found("Der Oberste Gerichtshof Polens entschied gestern.")
+    assert ("ORG", "Oberste Gerichtshof") in found and ("LOC", "Polens") in found
