@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from presswatch.enrich.ner_context import opening_lemma
 from presswatch.enrich.textforms import Token, normalize, stem_form, tokenize, word_forms
 from presswatch.errors import ConfigError
 
@@ -84,6 +85,7 @@ class _Name:
     words: tuple[str, ...]
     key: str
     stemmed: bool
+    surface: str = ""  # a one-word name as written (normalized): Кошта, Чита
 
 
 class EntityBase:
@@ -131,13 +133,14 @@ class EntityBase:
         keys = {tuple(normalize(w) for w in words)}
         if language in ("uk", "ru"):
             keys.add(tuple(_first_lemma(w, language) for w in words))
+        surface = norm if len(words) == 1 else ""
         for key_words in keys:
-            self._add_name(_Name(key_words, record.key, stemmed=False))
+            self._add_name(_Name(key_words, record.key, False, surface))
         if (language in ("uk", "ru") and record.type == "PER") or (
                 language == "de" and len(words) > 1):
             stems = tuple(stem_form(w, language) for w in words)
             if all(len(stem) >= 3 for stem in stems):
-                self._add_name(_Name(stems, record.key, True))
+                self._add_name(_Name(stems, record.key, True, surface))
 
     def _add_name(self, name: _Name) -> None:
         bucket = self._by_first.setdefault(name.words[0], [])
@@ -155,7 +158,7 @@ class EntityBase:
         while i < len(tokens):
             best = None
             if tokens[i].text[:1].isupper() or tokens[i].text[:1].isdigit():
-                best = self._longest_at(i, tokens, text, forms, stems)
+                best = self._longest_at(i, tokens, text, forms, stems, language)
             if best is None:
                 i += 1
                 continue
@@ -164,13 +167,19 @@ class EntityBase:
         return found
 
     def _longest_at(self, i: int, tokens: Sequence[Token], text: str,
-                    forms: _Lazy, stems: _Lazy) -> NameMatch | None:
+                    forms: _Lazy, stems: _Lazy, language: str) -> NameMatch | None:
         candidates = [n for f in forms[i] for n in self._by_first.get(f, ())]
         if stems[i]:
             candidates += [n for n in self._by_first.get(stems[i], ()) if n.stemmed]
         best: NameMatch | None = None
+        opening = None  # the lemma of a sentence-opening common word (Кошти → кошт), or ""
         for name in candidates:
             last = i + len(name.words) - 1
+            if last == i and language in ("uk", "ru"):
+                if opening is None:
+                    opening = opening_lemma(i, tokens, text, language)
+                if opening and name.surface not in (opening, normalize(tokens[i].text)):
+                    continue  # «Кошти отримає …» is no Кошта, «Читайте далі» no Чита
             if last >= len(tokens) or (best is not None and last < best.last):
                 continue
             if best is not None and last == best.last and not self._preferred(name.key, best.key):

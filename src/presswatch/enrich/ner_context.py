@@ -3,6 +3,8 @@
 ``cues(language)`` reads ``presswatch/data/ner_cues.toml`` (titles, organisation and place
 head words, prepositions, suffixes, …) once per process. ``RuleContext`` wraps a text and its
 tokens: the gap before a token, its lemmas and pymorphy3 tags, whether it opens a sentence.
+``opening_lemma`` tells the entity base that a sentence opens with an everyday word
+(Кошти, Читайте), which names no entity spelled otherwise.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from pathlib import Path
 from presswatch.enrich.textforms import Token, lemma_tags, normalize, word_forms
 
 __all__ = ["CLOSE_QUOTES", "COMMON_POS", "INITIAL_GAP", "NAME_TAGS", "OPEN_QUOTES", "PREP_CASES",
-           "Cues", "RuleContext", "cues", "top_tags"]
+           "Cues", "RuleContext", "cues", "opening_lemma", "top_tags"]
 
 CUES_PATH = Path(__file__).resolve().parent.parent / "data" / "ner_cues.toml"
 PREP_CASES = {
@@ -116,3 +118,28 @@ def _top_tags(word: str, language: str) -> tuple[frozenset[str], bool]:
     known = type(parse.methods_stack[0][0]).__name__ == "DictionaryAnalyzer"
     return frozenset(str(parse.tag).replace(" ", ",").split(",")), known
 
+
+_NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr"})
+
+
+def opening_lemma(i: int, tokens: Sequence[Token], text: str, language: str) -> str:
+    """The lemma of token i where it opens a sentence and its likeliest reading is an
+    everyday word the dictionary knows (no name, place or organisation tag), else ""."""
+    gap = text[tokens[i - 1].end:tokens[i].start] if i else "\n"
+    if not ("\n" in gap or any(c in gap for c in ".!?…")):
+        return ""
+    if i and gap.strip() == "." and len(tokens[i - 1].text) == 1:
+        return ""  # an initial: В. Кличко
+    return _common_lemma(normalize(tokens[i].text), language)
+
+
+@lru_cache(maxsize=50_000)
+def _common_lemma(word: str, language: str) -> str:
+    from presswatch.enrich.textforms import _analyzer
+
+    parse = _analyzer(language).parse(word)[0]
+    if type(parse.methods_stack[0][0]).__name__ != "DictionaryAnalyzer":
+        return ""
+    if _NAME_GRAMMEMES & set(str(parse.tag).replace(" ", ",").split(",")):
+        return ""
+    return normalize(parse.normal_form)

@@ -39,14 +39,17 @@ def adjective_phrase(ctx: RuleContext, a: int, b: int) -> tuple[int, int, str] |
     if j >= len(ctx.tokens) or not ctx.lower(j) or ctx.gap(j) != " ":
         return None
     lemmas = set(ctx.lemmas(j))
+    first = b
+    while first > a and ctx.gap(first) == "-":
+        first -= 1  # Івано-Франківської, Південно-Західній: the whole hyphenated adjective
     if lemmas & ctx.cues.loc_heads:
-        return b, j, "LOC"
+        return first, j, "LOC"
     if lemmas & ctx.cues.org_heads:
         end = named_after(ctx, genitive_tail(ctx, b, j))
         quoted = quote_after(ctx, end)
         if end == j and a == b and ctx.initial(b) and quoted == end:
             return a, b, NOT_A_NAME  # Приватна фірма …: an ordinary phrase opening a sentence
-        return b, quoted, "ORG"
+        return first, quoted, "ORG"
     return (a, b, NOT_A_NAME) if a == b and "NOUN" in ctx.tags(j) else None
 
 
@@ -55,26 +58,42 @@ def genitive_tail(ctx: RuleContext, a: int, b: int) -> int:
     end, j = b, b + 1
     while j < len(ctx.tokens) and j - a < 12 and ctx.gap(j).strip(" -") == "":
         word = normalize(ctx.word(j))
-        if word in _AND:
+        if word in ("м", "с", "смт") and j + 1 < len(ctx.tokens) and ctx.gap(
+                j + 1).strip() == "." and ctx.word(j + 1)[:1].isupper():
+            end = j = j + 1  # Галицького райсуду м. Львова
+        elif word in _AND:
             if j + 1 >= len(ctx.tokens) or "gent" not in ctx.tags(j + 1) or _other_name(
-                    ctx, j + 1):
+                    ctx, j + 1, after_and=True):
                 break
         elif "gent" not in ctx.tags(j) or word in _NAMED_AFTER or _other_name(ctx, j):
             break
         else:
             end = j
         j += 1
-    return named_after(ctx, end)
+    return region_after(ctx, named_after(ctx, end))
 
 
-def _other_name(ctx: RuleContext, j: int) -> bool:
-    """A person's first name or an acronym after an organisation starts another name
-    (голови облради Андрія Петренка; Департаменту та ТОВ …)."""
+def region_after(ctx: RuleContext, end: int) -> int:
+    """Through "в Херсонській області" after a body's name (ГУ Нацполіції в Херсонській
+    області, Головне управління юстиції у Луганській області), uk."""
+    j = end + 1
+    if ctx.language != "uk" or j + 2 >= len(ctx.tokens) or normalize(ctx.word(j)) not in (
+            "в", "у") or not ctx.word(j + 1)[:1].isupper():
+        return end
+    if any(ctx.gap(k) != " " for k in (j, j + 1, j + 2)) or "ADJF" not in ctx.tags(j + 1):
+        return end
+    return j + 2 if normalize(ctx.word(j + 2)) in ("області", "районі") else end
+
+
+def _other_name(ctx: RuleContext, j: int, *, after_and: bool = False) -> bool:
+    """A person's first name, a legal form or an acronym after «та» starts another name
+    (голови облради Андрія Петренка; Департаменту та ТОВ …); an acronym right after a
+    body's name is its parent (Головне управління ДСНС України)."""
     word = ctx.word(j)
     if not word[:1].isupper() or ctx.language != "uk":
         return False
     if word.isupper() and len(word) > 1:
-        return True
+        return after_and or word in ctx.cues.org_prefixes
     return "Name" in ctx.tags(j) and "Geox" not in ctx.tags(j)
 
 

@@ -251,6 +251,9 @@ def _org_rule(ctx: RuleContext, a: int, b: int) -> tuple[int, int, str] | None:
         return (a, end, "ORG") if end > a else None
     if _is_acronym(word) and quoted_tail(ctx, b) > b:
         return a, quoted_tail(ctx, b), "ORG"
+    if ctx.language == "uk" and _is_acronym(word) and word not in ctx.cues.org_prefixes and (
+            not ctx.initial(a) or b > a) and genitive_tail(ctx, a, b) > b:
+        return a, genitive_tail(ctx, a, b), "ORG"  # ГУ Нацполіції, УДМС України в … області
     initial_ok = ctx.language == "uk" and not common_word(word)
     if _is_acronym(word) and a == b and (initial_ok or not ctx.initial(a)) or (
             _is_acronym(word) and b > a):
@@ -285,7 +288,7 @@ def _title_rule(ctx: RuleContext, a: int, b: int) -> tuple[int, int, str] | None
 def _place_rule(ctx: RuleContext, a: int, b: int) -> tuple[int, int, str] | None:
     if (a > 0 and normalize(ctx.word(a - 1)) in ctx.cues.loc_marks and "." in ctx.gap(a)
             and "\n" not in ctx.gap(a)):
-        return a - 1, a, "LOC"
+        return a, b, "LOC"  # с. Старі Безрадичі: the place without its mark
     nxt = b + 1
     if nxt < len(ctx.tokens) and ctx.gap(nxt) == " " and not ctx.word(nxt)[:1].isupper():
         if set(ctx.lemmas(nxt)) & ctx.cues.loc_heads:

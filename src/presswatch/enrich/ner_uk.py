@@ -51,7 +51,7 @@ def uk_span(ctx: RuleContext, i: int) -> tuple[int, int, str] | None:
     if word[:1].isupper():
         found = _prefixed_org(ctx, i)
     elif word[:1].islower():
-        return _street(ctx, i)
+        return _street(ctx, i) or _regional_body(ctx, i)
     if found is None and i > 0 and ctx.tokens[i].start > ctx.tokens[i - 1].end:
         found = _bare_quote(ctx, i)
     return found
@@ -146,7 +146,9 @@ def elided_place(ctx: RuleContext, a: int, b: int) -> tuple[int, int, str] | Non
     word = normalize(ctx.word(a))
     after = ctx.gap(a + 1) if a + 1 < len(ctx.tokens) else ctx.text[ctx.tokens[a].end:]
     if word.endswith(("ській", "цькій", "зькій")) and after.strip()[:1] in (",", ".", ""):
-        if not ctx.word(a - 1)[:1].isupper() and not (set(ctx.lemmas(a - 1)) & ctx.cues.titles):
+        listed = ctx.gap(a).strip() in (",", "–", "—", ":")  # Волинській, Київській
+        if (listed or not ctx.word(a - 1)[:1].isupper()) and not (
+                set(ctx.lemmas(a - 1)) & ctx.cues.titles):
             return a, a, "LOC"
     return None
 
@@ -180,6 +182,24 @@ def _common_word(word: str) -> bool:
                 str(parse.tag).replace(" ", ",").split(",")):
             return True
     return False
+
+
+_REGIONAL_BODIES = frozenset({"суд", "госпсуд", "прокуратура"})
+_REGIONS = frozenset({"області", "району", "міста"})
+
+
+def _regional_body(ctx: RuleContext, i: int) -> tuple[int, int, str] | None:
+    """A court or prosecutor's office named by its region, lowercase: господарський суд
+    Кіровоградської області, прокуратури Луганської області (one ORG)."""
+    if i + 2 >= len(ctx.tokens) or _REGIONAL_BODIES.isdisjoint(ctx.lemmas(i)):
+        return None
+    if ctx.gap(i + 1) != " " or ctx.gap(i + 2) != " " or not ctx.word(i + 1)[:1].isupper():
+        return None
+    if "ADJF" not in ctx.tags(i + 1) or normalize(ctx.word(i + 2)) not in _REGIONS:
+        return None
+    first = i - 1 if i > 0 and ctx.gap(i) == " " and ctx.lower(i - 1) and "ADJF" in ctx.tags(
+        i - 1) and ctx.free[i - 1] else i
+    return first, i + 2, "ORG"
 
 
 def _street(ctx: RuleContext, i: int) -> tuple[int, int, str] | None:

@@ -42,7 +42,7 @@ def test_without_the_model_english_falls_back_to_rules(monkeypatch):
 
 @pytest.mark.parametrize(("text", "language", "expected"), [
     ("Лист підписав Т. Г. Шевченко.", "uk", ("PER", "Т. Г. Шевченко")),
-    ("Школу збудують у с. Корчик Шепетівського району.", "uk", ("LOC", "с. Корчик")),
+    ("Школу збудують у с. Корчик Шепетівського району.", "uk", ("LOC", "Корчик")),
     ("Школу збудують у с. Корчик Шепетівського району.", "uk", ("LOC", "Шепетівського району")),
     ("Угоду уклали з ТОВ «Поділля Інвест».", "uk", ("ORG", "ТОВ «Поділля Інвест»")),
     ("Der Verband der Automobilindustrie warnt.", "de", ("ORG", "Verband der Automobilindustrie")),
@@ -75,3 +75,8 @@ def test_a_surname_seen_once_is_a_person_again_later():
 ])
 def test_ordinary_words_are_not_taken_for_names(text, language):
     assert _found(text, language) == set()
+
+
+def test_a_sentence_opening_preposition_is_no_place_of_the_entity_base():
+    text = "Завод закрыли. При этом рабочие остались. Пару дней спустя открыли снова."
+    assert [m.surface for m in link_mentions(text, "ru", model=False)] == []

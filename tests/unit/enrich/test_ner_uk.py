@@ -42,6 +42,22 @@ def _found(text: str) -> set[tuple[str, str]]:
     ("Діяли групи «Обрій», «Світанок» та інші.", ("ORG", "Світанок")),
     # "імені" and the full name after an organisation
     ("Працює в Ліцеї імені Тараса Шевченка.", ("ORG", "Ліцеї імені Тараса Шевченка")),
+    # a body's name runs on over an acronym, its country and "в … області"
+    ("Справу веде ГУ Нацполіції в Херсонській області.",
+     ("ORG", "ГУ Нацполіції в Херсонській області")),
+    ("Тендер провело Головне управління ДСНС України у Донецькій області.",
+     ("ORG", "Головне управління ДСНС України у Донецькій області")),
+    # a lowercase court or prosecutor's office named by its region; a court and its town
+    ("Позов розглянув господарський суд Вінницької області.",
+     ("ORG", "господарський суд Вінницької області")),
+    ("Ухвалу виніс Зорянський райсуд м. Мирного.", ("ORG", "Зорянський райсуд м. Мирного")),
+    # a hyphenated place adjective is one word of the name
+    ("Наказ підписав голова Івано-Франківської облдержадміністрації.",
+     ("ORG", "Івано-Франківської облдержадміністрації")),
+    # a settlement mark is no part of the place
+    ("Школа стоїть у с. Старі Вишні.", ("LOC", "Старі Вишні")),
+    # place adjectives in a list after «областях»
+    ("Найбільше їх у областях – Волинській, Київській, Рівненській.", ("LOC", "Київській")),
 ])
 def test_uk_rules_find_names(text, expected):
     assert expected in _found(text)
@@ -52,6 +68,7 @@ def test_uk_rules_find_names(text, expected):
     "Мати сказала: «Ходімо додому».",  # a quoted sentence opening with a verb
     "Вона сказала: «Я мушу йти».",  # a quoted sentence
     "Гроші виділено. Далі їх розподілили.",  # an everyday word opening a sentence
+    "Тендер завершено. Кошти отримає підрядник. Читайте далі.",  # no Costa, no Chita
     "Це сталося у XX столітті.",  # a Roman numeral
     "ЖОВТИЙ БАНАН НА СІРОМУ АСФАЛЬТІ",  # a heading in capitals
 ])
@@ -66,3 +83,11 @@ def test_a_quoted_title_before_its_author_is_no_organisation():
 
 def test_a_title_word_after_a_title_is_no_person():
     assert ("PER", "Президента") not in _found("Так вважає радник Президента.")
+
+
+def test_a_sentence_opening_common_word_is_no_entity_of_another_lemma():
+    found = {(m.surface, m.entity) for m in link_mentions(
+        "Сума склала мільйон. Кошти надійшли з Києва.", "uk")}
+    assert {surface for surface, _ in found} == {"Києва"}
+    assert [(m.surface, m.entity) for m in link_mentions(
+        "Він поїхав до Суми. Суми чекають.", "uk")] == [("Суми", "city/sumy")] * 2
