@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from presswatch.enrich.ner_context import opening_lemma
+from presswatch.enrich.ner_context import LazyTokens, one_word_names
 from presswatch.enrich.textforms import Token, normalize, stem_form, tokenize, word_forms
 from presswatch.errors import ConfigError
 
@@ -150,8 +150,8 @@ class EntityBase:
 
     def match(self, tokens: Sequence[Token], text: str, language: str) -> list[NameMatch]:
         """Longest names, left to right, that start with a capitalized word (or a digit)."""
-        forms = _Lazy(lambda t: set(word_forms(t.text, language)), tokens)
-        stems = _Lazy(lambda t: stem_form(t.text, language) if language in _STEMMED else "",
+        forms = LazyTokens(lambda t: set(word_forms(t.text, language)), tokens)
+        stems = LazyTokens(lambda t: stem_form(t.text, language) if language in _STEMMED else "",
                       tokens)
         found: list[NameMatch] = []
         i = 0
@@ -167,19 +167,19 @@ class EntityBase:
         return found
 
     def _longest_at(self, i: int, tokens: Sequence[Token], text: str,
-                    forms: _Lazy, stems: _Lazy, language: str) -> NameMatch | None:
+                    forms: LazyTokens, stems: LazyTokens, language: str) -> NameMatch | None:
         candidates = [n for f in forms[i] for n in self._by_first.get(f, ())]
         if stems[i]:
             candidates += [n for n in self._by_first.get(stems[i], ()) if n.stemmed]
         best: NameMatch | None = None
-        opening = None  # the lemma of a sentence-opening common word (Кошти → кошт), or ""
+        allowed: tuple[str, ...] | None | bool = False  # the one-word names token i may spell
         for name in candidates:
             last = i + len(name.words) - 1
             if last == i and language in ("uk", "ru"):
-                if opening is None:
-                    opening = opening_lemma(i, tokens, text, language)
-                if opening and name.surface not in (opening, normalize(tokens[i].text)):
-                    continue  # «Кошти отримає …» is no Кошта, «Читайте далі» no Чита
+                if allowed is False:
+                    allowed = one_word_names(i, tokens, text, language)
+                if allowed is not None and name.surface not in allowed:
+                    continue  # «Кошти отримає …» is no Кошта, «Кубка України» no place
             if last >= len(tokens) or (best is not None and last < best.last):
                 continue
             if best is not None and last == best.last and not self._preferred(name.key, best.key):
@@ -238,20 +238,8 @@ class EntityBase:
         return best
 
 
-class _Lazy:
-    """Per-token values computed on first use (most words never start or continue a name)."""
-
-    def __init__(self, compute, tokens: Sequence[Token]) -> None:
-        self._compute, self._tokens, self._done = compute, tokens, {}
-
-    def __getitem__(self, i: int):
-        if i not in self._done:
-            self._done[i] = self._compute(self._tokens[i])
-        return self._done[i]
-
-
 def _fits(name: _Name, i: int, tokens: Sequence[Token], text: str,
-          forms: _Lazy, stems: _Lazy) -> bool:
+          forms: LazyTokens, stems: LazyTokens) -> bool:
     for k, word in enumerate(name.words):
         j = i + k
         if k and not set(text[tokens[j - 1].end:tokens[j].start]) <= _GAP_CHARS:

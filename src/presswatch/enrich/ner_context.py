@@ -3,8 +3,10 @@
 ``cues(language)`` reads ``presswatch/data/ner_cues.toml`` (titles, organisation and place
 head words, prepositions, suffixes, …) once per process. ``RuleContext`` wraps a text and its
 tokens: the gap before a token, its lemmas and pymorphy3 tags, whether it opens a sentence.
-``opening_lemma`` tells the entity base that a sentence opens with an everyday word
-(Кошти, Читайте), which names no entity spelled otherwise.
+``one_word_names`` tells the entity base which one-word names a token may spell: a sentence
+opening with an everyday word (Кошти, Читайте) names no entity spelled otherwise, and a
+country after a word for a law code, a cup or a day (Кодексу України, Кубка України) is part
+of a title, no place (uk).
 """
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ from pathlib import Path
 from presswatch.enrich.textforms import Token, lemma_tags, normalize, word_forms
 
 __all__ = ["CLOSE_QUOTES", "COMMON_POS", "INITIAL_GAP", "NAME_TAGS", "OPEN_QUOTES", "PREP_CASES",
-           "Cues", "RuleContext", "cues", "opening_lemma", "top_tags"]
+           "Cues", "LazyTokens", "RuleContext", "cues", "one_word_names", "opening_lemma",
+           "top_tags"]
 
 CUES_PATH = Path(__file__).resolve().parent.parent / "data" / "ner_cues.toml"
 PREP_CASES = {
@@ -49,6 +52,7 @@ class Cues:
     org_suffixes: tuple[str, ...]
     given_names: frozenset[str]
     quote_cues: frozenset[str]
+    title_heads: frozenset[str]
 
 
 @lru_cache(maxsize=8)
@@ -56,7 +60,7 @@ def cues(language: str) -> Cues:
     data = tomllib.loads(CUES_PATH.read_text(encoding="utf-8")).get(language, {})
     sets = {name: frozenset(data.get(name, ())) for name in (
         "titles", "org_heads", "org_prefixes", "loc_heads", "loc_marks", "preps", "particles",
-        "given_names", "stopwords", "quote_cues")}
+        "given_names", "stopwords", "quote_cues", "title_heads")}
     tuples = {name: tuple(data.get(name, ())) for name in (
         "loc_suffixes", "per_suffixes", "org_suffixes")}
     return Cues(**sets, **tuples)
@@ -117,6 +121,29 @@ def _top_tags(word: str, language: str) -> tuple[frozenset[str], bool]:
     parse = _analyzer(language).parse(word)[0]
     known = type(parse.methods_stack[0][0]).__name__ == "DictionaryAnalyzer"
     return frozenset(str(parse.tag).replace(" ", ",").split(",")), known
+
+
+class LazyTokens:
+    """Per-token values computed on first use (most words never start or continue a name)."""
+
+    def __init__(self, compute, tokens: Sequence[Token]) -> None:
+        self._compute, self._tokens, self._done = compute, tokens, {}
+
+    def __getitem__(self, i: int):
+        if i not in self._done:
+            self._done[i] = self._compute(self._tokens[i])
+        return self._done[i]
+
+
+def one_word_names(i: int, tokens: Sequence[Token], text: str,
+                   language: str) -> tuple[str, ...] | None:
+    """The one-word names token i may spell (see the module doc), None where any."""
+    if language == "uk" and i and text[tokens[i - 1].end:tokens[i].start] == " " and (
+            set(word_forms(tokens[i - 1].text, "uk")) & cues("uk").title_heads
+            and "gent" in lemma_tags(tokens[i].text, "uk")):
+        return ()
+    lemma = opening_lemma(i, tokens, text, language)
+    return (lemma, normalize(tokens[i].text)) if lemma else None
 
 
 _NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr"})

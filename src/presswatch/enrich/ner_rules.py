@@ -39,6 +39,8 @@ from presswatch.enrich.ner_uk import (
     common_word,
     elided_place,
     is_roman,
+    person_split,
+    possessive_person,
     shouted_run,
     uk_span,
 )
@@ -69,6 +71,11 @@ def rule_spans(text: str, tokens: Sequence[Token], language: str,
         if ctx.language == "uk" and (is_roman(ctx.word(i)) or shouted_run(ctx, i, end)):
             i = end + 1
             continue
+        if ctx.language == "uk" and not ctx.strict:
+            end = person_split(ctx, i, end)
+            if set(ctx.lemmas(i)) & ctx.cues.title_heads:
+                i = end + 1  # Кубка України, День Конституції: a title, no name
+                continue
         found = _classify(ctx, i, end)
         if found is None or found[2] == NOT_A_NAME:
             i = end + 1
@@ -90,6 +97,7 @@ def _quoted(ctx: RuleContext, i: int) -> tuple[int, int, str] | None:
     return quoted_name(ctx, i) if ctx.language in ("uk", "ru") else None
 
 
+_SETTLEMENTS = frozenset({"село", "селище", "смт", "місто", "містечко", "хутір", "станція"})
 _SECOND_PARTICLES = frozenset({"der", "den", "dem", "дер"})
 _DE_NOUN_SUFFIXES = ("ung", "heit", "keit", "schaft", "tion", "ität", "ismus", "nis", "tum", "ik",
                      "ie", "ur", "enz", "anz", "ment", "age", "chen", "lein", "ling", "ei", "in",
@@ -202,7 +210,8 @@ def _classify(ctx: RuleContext, a: int, b: int) -> tuple[int, int, str] | None:
     if ctx.strict:
         rules = rules[:2]
     elif ctx.language == "uk":
-        rules = (_org_rule, adjective_phrase, elided_place, _title_rule, *rules[2:])
+        rules = (_org_rule, possessive_person, adjective_phrase, elided_place, _title_rule,
+                 *rules[2:])
     elif ctx.language == "ru":
         rules = (_org_rule, _title_rule, adjective_phrase, *rules[2:])
     for rule in rules:
@@ -295,6 +304,9 @@ def _place_rule(ctx: RuleContext, a: int, b: int) -> tuple[int, int, str] | None
             return b, nxt, "LOC"
     if a == 0 or ctx.gap(a) != " ":
         return None
+    if ctx.language == "uk" and ctx.lower(a - 1) and set(ctx.lemmas(a - 1)) & _SETTLEMENTS and (
+            "Name" not in top_tags(ctx.word(a), "uk")[0]):
+        return a, b, "LOC"  # станцію Колчино, селі Липники, смт Козин
     prep = normalize(ctx.word(a - 1))
     if prep not in ctx.cues.preps:
         return None

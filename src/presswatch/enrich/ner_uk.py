@@ -7,6 +7,13 @@
 - A place adjective in a list before a place noun is a place on its own: Полтавського,
   Сумського і Київського районів; so is a bare feminine one where «області» is understood
   (у Херсонській; Волинській, Київській).
+- A capitalized possessive adjective made from a first name or a surname is that person:
+  Шевченкового слова, Миколину книгу, Тарасової думи (the dictionary's adjective in -ів/-ин
+  whose base word it tags as a name).
+- A first name inside a run of capitalized words starts a new person where the words before
+  it are complete: a first name and a surname (Леоніда Черновецького | Вячеслава
+  Супруненка), a word in another case (Супруненка | Олександр), a word that is no name (мер
+  Луцька | Микола Романюк).
 - A short quoted name that reads as a name, not a sentence or a work's title, is an
   organisation (without its quotes): «Київенерго», «Нове життя», «11 канал». A quote after a
   word for a book, a song, a law, an event … («роман «Місто»») is left alone, and so is a quote
@@ -20,7 +27,8 @@ from functools import lru_cache
 from presswatch.enrich.ner_context import CLOSE_QUOTES, OPEN_QUOTES, RuleContext, top_tags
 from presswatch.enrich.textforms import _analyzer, normalize
 
-__all__ = ["common_word", "elided_place", "is_roman", "shouted_run", "uk_span"]
+__all__ = ["common_word", "elided_place", "is_roman", "person_split", "possessive_person",
+           "shouted_run", "uk_span"]
 
 _STREETS = frozenset({
     "вулиця", "вул", "проспект", "просп", "провулок", "пров", "бульвар", "бульв", "узвіз",
@@ -264,3 +272,70 @@ def _bare_quote(ctx: RuleContext, i: int) -> tuple[int, int, str] | None:
                 return None
             return (i, j, "ORG") if not (first.isdigit() and j == i) else None
     return None
+
+
+def possessive_person(ctx: RuleContext, a: int, b: int) -> tuple[int, int, str] | None:
+    """A lone capitalized possessive adjective of a person's name (see the module doc)."""
+    if a != b or "ADJF" not in top_tags(ctx.word(a), "uk")[0]:
+        return None
+    if a > 0 and ctx.gap(a) == " " and set(ctx.lemmas(a - 1)) & ctx.cues.loc_heads:
+        return None  # село Шевченкове
+    nxt = a + 1
+    if nxt < len(ctx.tokens) and ctx.gap(nxt) == " " and set(ctx.lemmas(nxt)) & (
+            ctx.cues.loc_heads | ctx.cues.org_heads):
+        return None  # Петрова гора, Іванове поле: a place named after someone
+    return (a, a, "PER") if _possessive_of_name(normalize(ctx.word(a))) else None
+
+
+_POSSESSIVE_BASES = {"ів": ("", "о", "а"), "їв": ("й", "я"), "ин": ("а", "я"), "ін": ("а", "я")}
+
+
+@lru_cache(maxsize=20_000)
+def _possessive_of_name(word: str) -> bool:
+    for parse in _analyzer("uk").parse(word)[:3]:
+        lemma = parse.normal_form
+        if ("ADJF" not in parse.tag or len(lemma) < 5
+                or type(parse.methods_stack[0][0]).__name__ != "DictionaryAnalyzer"):
+            continue
+        for ending, tails in _POSSESSIVE_BASES.items():
+            if lemma.endswith(ending) and any(
+                    _name_word(lemma[:-2] + tail) for tail in tails):
+                return True
+    return False
+
+
+def _name_word(word: str) -> bool:
+    return any({"Name", "Surn"} & set(str(p.tag).replace(" ", ",").split(","))
+               for p in _analyzer("uk").parse(word)
+               if type(p.methods_stack[0][0]).__name__ == "DictionaryAnalyzer"
+               and p.normal_form == word)
+
+
+_CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "voct"})
+
+
+def person_split(ctx: RuleContext, a: int, b: int) -> int:
+    """The last token of the run a..b before a first name that starts another person (see
+    the module doc), or b."""
+    if b == a or set(ctx.lemmas(a)) & (ctx.cues.org_heads | ctx.cues.titles):
+        return b
+    for k in range(a + 1, b + 1):
+        if ctx.gap(k) != " " or "Name" not in top_tags(ctx.word(k), "uk")[0]:
+            continue
+        before, tags = ctx.tags(k - 1), ctx.tags(k)
+        if "Name" in before or _is_prefix(ctx, k - 1):
+            continue
+        named = {"Name", "Surn", "Patr"} & before
+        if not named and "NOUN" in before and top_tags(ctx.word(k - 1), "uk")[1]:
+            return k - 1  # Атлантики | Едґар По
+        if k - a >= 2 and "Name" in ctx.tags(a) and "Surn" in before:
+            return k - 1  # Леоніда Черновецького | Вячеслава Супруненка
+        if named and not before & tags & _CASES:
+            return k - 1  # Супруненка | Олександр
+        if k - 1 == a and a > 0 and normalize(ctx.word(a - 1)) in ctx.cues.loc_marks:
+            return a  # м. Луцька | Юрій Нечай
+    return b
+
+
+def _is_prefix(ctx: RuleContext, i: int) -> bool:
+    return _prefix_word(ctx, ctx.word(i)) or bool(set(ctx.lemmas(i)) & ctx.cues.org_heads)

@@ -58,6 +58,12 @@ def _found(text: str) -> set[tuple[str, str]]:
     ("Школа стоїть у с. Старі Вишні.", ("LOC", "Старі Вишні")),
     # place adjectives in a list after «областях»
     ("Найбільше їх у областях – Волинській, Київській, Рівненській.", ("LOC", "Київській")),
+    # a possessive adjective made from a first name or a surname is that person
+    ("Ми читали Петрового листа вголос.", ("PER", "Петрового")),
+    ("Вона набирала Лесиного вірша.", ("PER", "Лесиного")),
+    ("Прилучаймось до Тарасової думи.", ("PER", "Тарасової")),
+    # a settlement word before a capitalized name: a place
+    ("Вагони прибули на станцію Зоряне вранці.", ("LOC", "Зоряне")),
 ])
 def test_uk_rules_find_names(text, expected):
     assert expected in _found(text)
@@ -91,3 +97,22 @@ def test_a_sentence_opening_common_word_is_no_entity_of_another_lemma():
     assert {surface for surface, _ in found} == {"Києва"}
     assert [(m.surface, m.entity) for m in link_mentions(
         "Він поїхав до Суми. Суми чекають.", "uk")] == [("Суми", "city/sumy")] * 2
+
+
+def test_a_first_name_after_a_complete_name_starts_another_person():
+    found = _found("Зустрілися друзі Тараса Мельника Івана Коваленка вчора.")
+    assert {("PER", "Тараса Мельника"), ("PER", "Івана Коваленка")} <= found
+    assert ("PER", "Мельника Олександр") not in _found(
+        "Брат Петра Мельника Олександр прийшов.")
+    assert ("PER", "Коваленко Тарас Петрович") in _found(
+        "Заяву подав Коваленко Тарас Петрович.")  # surname first: still one person
+
+
+def test_a_country_in_a_title_is_no_place():
+    found = _found("Він виграв змагання Кубка України, як велить ст. 5 Митного кодексу України.")
+    assert not {s for t, s in found if "Україн" in s}
+    assert ("LOC", "Європи") in _found("Вона призерка чемпіонатів Європи.")
+
+
+def test_a_place_named_after_someone_is_no_person():
+    assert ("PER", "Петрова") not in _found("Туристи піднялися на Петрову гору.")
