@@ -67,6 +67,7 @@ def deploy_cluster(
     number = next(_numbers)
     url = postgres.create_database(f"presswatch_{number}")
     redis_db = number  # Redis has 16 numbered databases: one per deployment, emptied first
+    assert redis_db < 16, "more cluster deployments than Redis databases"
     client = redis_queue.client(redis_db)
     client.flushdb()
     client.close()

@@ -23,6 +23,7 @@ from presswatch.store.analysis_tables import Mention, StoryMember
 from presswatch.store.tables import Article, Capture, Document, TranslationRow
 from tests.integration.cluster.conftest import Cluster, deploy_cluster
 from tests.integration.conftest import wait_until_settled
+from tests.integration.test_stories import geneva_reports
 from tests.support import free_port, run_cli, start_process, stop_process, wait_http
 
 pytestmark = pytest.mark.integration
@@ -143,6 +144,10 @@ def test_stories_and_mentions_are_stored(cluster):
     assert len(set(members.values())) < len(docs)  # and reports of one event share a story
     assert len(mentioned) >= len(docs) * 0.8, (len(mentioned), len(docs))
     assert published
+    # the four same-day Geneva reports, processed by two workers at once, are one story
+    reports = geneva_reports(cluster)
+    assert len({members[doc.id] for doc in reports.values()}) == 1, {
+        lang: members[doc.id] for lang, doc in reports.items()}
 
 
 def test_site_serves_an_article_page_from_postgresql(cluster):
