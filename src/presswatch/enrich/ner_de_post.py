@@ -2,7 +2,8 @@
 
 - a surname seen in a person's full name marks the same word elsewhere (Tesch … Teschs);
 - a name-like word in a list with a typed name takes its type (zwischen Gudme und Lundborg,
-  Müller, Schmidt und Kraus): the lone word alone was too uncertain to count;
+  Müller, Schmidt und Kraus): the lone word alone was too uncertain to count; a lone word
+  the verb rule took for a person, listed with a place, is a place (… und Lundborg liegt);
 - places written with a slash between them are one place (München/Hamburg);
 - a name that is only the first part of a hyphenated common noun is dropped (US-Bürger).
 """
@@ -12,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from presswatch.enrich.ner import NamedSpan
-from presswatch.enrich.ner_de_lexicon import word_class
+from presswatch.enrich.ner_de_lexicon import given_name, word_class
 from presswatch.enrich.ner_de_text import GermanText
 from presswatch.enrich.textforms import stem_form
 
@@ -25,11 +26,25 @@ _COORDINATORS = frozenset({"und", "oder", "sowie", "bzw", "&"})
 def context_spans(doc: GermanText, found: list[Span], known: list[Span],
                   name_like: Callable[[GermanText, int], bool]) -> list[Span]:
     """Spans the other names give: surnames seen before, lone names in lists of typed names."""
+    _retype_listed(doc, found, known)
     taken = {j for a, b, _ in (*found, *known) for j in range(a, b + 1)}
     added = _surnames(doc, found, taken)
     taken |= {a for a, _, _ in added}
     added += _list_members(doc, [*found, *known, *added], taken, name_like)
     return added
+
+
+def _retype_listed(doc: GermanText, found: list[Span], known: list[Span]) -> None:
+    """A lone word taken for a person by a verb alone, listed with a place, is a place too
+    (zwischen Gudme und Lundborg liegt …): in place, in ``found``."""
+    typed = [(a, b, t) for a, b, t in (*found, *known) if t != "PER" or b > a]
+    ends = {b: t for _, b, t in typed if t == "LOC"}
+    starts = {a: t for a, _, t in typed if t == "LOC"}
+    for n, (a, b, t) in enumerate(found):
+        if a == b and t == "PER" and doc.units[a].cls != "NE" and not given_name(
+                doc.units[a].text, doc.cues.given_names) and _list_neighbour(
+                doc, a, ends, starts) == "LOC":
+            found[n] = (a, b, "LOC")
 
 
 def _surnames(doc: GermanText, found: list[Span], taken: set[int]) -> list[Span]:

@@ -102,8 +102,10 @@ class GermanText:
         i, tokens = 0, self.tokens
         while i < len(tokens):
             last = i
-            while last + 1 < len(tokens) and self.gap(last + 1) == "-":
-                last += 1
+            while last + 1 < len(tokens) and (self.gap(last + 1) == "-" or (
+                    self.gap(last + 1) == "- " and tokens[last].text[:1].isupper()
+                    and tokens[last + 1].text[:1].isupper())):
+                last += 1  # Baden-Württemberg; Mecklenburg- Vorpommern (a line break's hyphen)
             words = [t.text for t in tokens[i:last + 1]]
             gap = self.gap(i) if i else "."
             initial = i == 0 or "\n" in gap or (

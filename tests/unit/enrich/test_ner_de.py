@@ -111,3 +111,32 @@ def test_names_listed_with_a_place_are_places_and_slashed_places_are_one():
 def test_a_genitive_place_after_an_organisation_is_a_place_of_its_own():
     found = _found("Der Oberste Gerichtshof Polens entschied gestern.")
     assert ("ORG", "Oberste Gerichtshof") in found and ("LOC", "Polens") in found
+
+
+def test_a_small_town_named_next_to_a_persons_verb_is_a_person_a_big_city_stays_a_place():
+    from presswatch.enrich.ner_de_lexicon import major_place, place_name
+
+    assert place_name("Harlow") and not major_place("Harlow")
+    assert major_place("Bochum") and major_place("Mailand")
+    assert ("PER", "Harlow") in _found("Im Winter starb Harlow nach langer Krankheit.")
+    assert ("LOC", "Harlow") in _found("Der Zug fährt heute nach Harlow.")
+
+
+def test_a_line_break_hyphen_with_a_space_keeps_a_compound_name_whole():
+    found = _found("Das Land fördert in Nordrhein- Westfalen neue Projekte.")
+    assert ("LOC", "Nordrhein- Westfalen") in found
+
+
+def test_currency_and_unit_acronyms_are_no_organisations():
+    found = _found("Der Kurs stieg auf 12 CHF, der Sender sendet auf UKW.")
+    assert not {surface for kind, surface in found if kind == "ORG"} & {"CHF", "UKW"}
+
+
+def test_motorways_and_federal_roads_are_places():
+    found = _found("Auf der A 7 staute sich der Verkehr, auf der A3 und der B 27 nicht.")
+    assert {("LOC", "A 7"), ("LOC", "A3"), ("LOC", "B 27")} <= found
+
+
+def test_a_word_typed_a_person_by_its_verb_alone_is_a_place_when_listed_with_one():
+    found = _found("Zwischen Varnsdal und Kravenholm verkehrt ein Bus.")
+    assert {("LOC", "Varnsdal"), ("LOC", "Kravenholm")} <= found
