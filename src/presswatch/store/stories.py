@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 import numpy as np
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select, text, update
 from sqlalchemy.orm import Session
 
 from presswatch.errors import InputError
@@ -157,6 +157,21 @@ def recent_embeddings(session: Session, per_language: int = 1000) -> list[tuple[
 def _row(story: Story) -> StoryRow:
     return StoryRow(story.id, story.centroid, story.first_seen, story.last_seen, story.size,
                     dict(story.titles or {}), story.merged_into_id)
+
+
+#: The PostgreSQL advisory lock placing holds (any constant the deployment does not use).
+PLACING_LOCK = 0x70726573
+
+
+def lock_placing(session: Session) -> None:
+    """Hold the placing of documents in stories for the rest of ``session``'s transaction,
+    across processes: PostgreSQL's transaction advisory lock; on SQLite the database's write
+    lock, taken by a write that changes nothing. Call it first in the transaction (a SQLite
+    transaction that has read cannot take the write lock if another process wrote since)."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": PLACING_LOCK})
+    else:
+        session.execute(text("UPDATE stories SET size = size WHERE 0 = 1"))
 
 
 def candidate_stories(session: Session, start: datetime, end: datetime) -> list[StoryRow]:

@@ -1,9 +1,11 @@
 """Stories over the database: place documents as they arrive, merge and split for editors.
 
 Embedding runs outside any lock; the placing (read candidates, pick, write) runs under one
-lock per process and commits before releasing it, so two worker threads never both start a
-story for the same event. Worker processes each keep their own running language means and
-entity frequencies, read from the database when the first document arrives.
+lock per process and, inside its transaction, the database's placing lock (PostgreSQL's
+advisory lock, SQLite's write lock: ``store.stories.lock_placing``), and commits before
+releasing them, so neither two worker threads nor two worker processes both start a story
+for the same event. Worker processes each keep their own running language means and entity
+frequencies, read from the database when the first document arrives.
 """
 
 from __future__ import annotations
@@ -97,6 +99,7 @@ class StoryAssigner:
         for attempt in (1, 2):
             try:
                 with _PLACING, db.session() as s:
+                    store.lock_placing(s)  # other processes place too
                     entities = store.entity_sets(s, [d.id for d in inputs])
                     for doc, raw in zip(inputs, raws, strict=True):
                         result[doc.id] = self._place(s, doc, raw, entities[doc.id], added_by)
@@ -181,6 +184,7 @@ class StoryAssigner:
         """Move every member of ``source_id`` into ``target_id``; the source then points at
         the target (its old pages redirect there). Returns the target's size."""
         with _PLACING, db.session() as s:
+            store.lock_placing(s)  # other processes place too
             target, source = store.get_story(s, target_id), store.get_story(s, source_id)
             if target_id == source_id:
                 raise InputError("a story cannot be merged into itself")
@@ -205,6 +209,7 @@ class StoryAssigner:
     def split(self, db: Database, story_id: int, document_ids: Sequence[int], by: str) -> int:
         """Move the given member documents out into a new story; returns its id."""
         with _PLACING, db.session() as s:
+            store.lock_placing(s)  # other processes place too
             story = store.get_story(s, story_id)
             if story.merged_into_id is not None:
                 raise InputError(f"story {story_id} was merged into {story.merged_into_id}")
