@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import subprocess
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -59,6 +61,21 @@ def deploy(data_dir: Path, **extra: str) -> tuple[SamplePress, dict[str, str], D
     run_cli("db", "upgrade", env=env)
     run_cli("sources", "import", str(catalog), env=env)
     return press, env, Database(f"sqlite:///{data_dir / 'presswatch.db'}")
+
+
+@contextmanager
+def crawled_then_stopped(data_dir: Path) -> Iterator[tuple[SamplePress, dict[str, str], Database]]:
+    """The sample press crawled and processed (``crawl --once --process``), then stopped: no
+    page can be fetched again."""
+    press, env, db = deploy(data_dir)
+    try:
+        run_cli("crawl", "--once", "--process", env=env)
+    finally:
+        press.stop()
+    try:
+        yield press, env, db
+    finally:
+        db.dispose()
 
 
 @pytest.fixture(scope="session")

@@ -19,23 +19,16 @@ from presswatch.models import Article as ExtractedArticle
 from presswatch.models import Block, blocks_to_text
 from presswatch.store import entities as store_entities
 from presswatch.store.tables import Document, Entity, Figure, Mention, Quote
-from tests.integration.conftest import deploy
-from tests.support import PRESSWATCH, ROOT, run_cli
+from tests.integration.conftest import crawled_then_stopped
+from tests.support import PRESSWATCH, ROOT
 
 pytestmark = pytest.mark.integration
 
 
 @pytest.fixture(scope="module")
 def crawled(tmp_path_factory: pytest.TempPathFactory):
-    """The sample press crawled and processed, then stopped: no page can be fetched again."""
-    data_dir = tmp_path_factory.mktemp("reanalysis")
-    press, env, db = deploy(data_dir)
-    try:
-        run_cli("crawl", "--once", "--process", env=env)
-    finally:
-        press.stop()
-    yield press, env, db
-    db.dispose()
+    with crawled_then_stopped(tmp_path_factory.mktemp("reanalysis")) as deployed:
+        yield deployed
 
 
 def stored(db) -> dict[int, list[tuple]]:

@@ -25,7 +25,7 @@ from presswatch.store.tables import (
     Revision,
     TranslationRow,
 )
-from tests.integration.conftest import deploy
+from tests.integration.conftest import crawled_then_stopped
 from tests.support import PRESSWATCH, ROOT, run_cli
 
 pytestmark = pytest.mark.integration
@@ -33,15 +33,9 @@ pytestmark = pytest.mark.integration
 
 @pytest.fixture(scope="module")
 def crawled(tmp_path_factory: pytest.TempPathFactory):
-    """The sample press crawled and processed (``crawl --once --process``), then stopped."""
     data_dir = tmp_path_factory.mktemp("reprocess")
-    press, env, db = deploy(data_dir)
-    try:
-        run_cli("crawl", "--once", "--process", env=env)
-    finally:
-        press.stop()
-    yield press, env, db, data_dir
-    db.dispose()
+    with crawled_then_stopped(data_dir) as (press, env, db):
+        yield press, env, db, data_dir
 
 
 def rows(db, table) -> list:
