@@ -58,6 +58,10 @@ _PLACE_VERBS = frozenset(
     "gehört gehörte grenzt grenzte zählt zählte bleibt blieb gilt galt heißt hieß erhielt "
     "bietet bot verfügt verfügte besitzt besaß".split())
 
+# Place prepositions as often before a person or company (bei Homer, bei Nike): a place
+# cue only before a known place or a word with a place's ending.
+_WEAK_PLACE_PREPS = frozenset({"bei"})
+
 
 def german_spans(text: str, tokens: Sequence[Token],
                  known: Sequence[NamedSpan] = ()) -> list[NamedSpan]:
@@ -156,6 +160,9 @@ def _place_prep_before(doc: GermanText, k: int) -> bool:
     if k == 0 or not doc.joined(k):
         return False
     prev = doc.units[k - 1]
+    if doc.norm(k - 1) in _WEAK_PLACE_PREPS and (prev.capital and not prev.initial or not (
+            place_name(doc.units[k].text) or doc.norm(k).endswith(doc.cues.loc_suffixes))):
+        return False  # bei Homer, bei Nike: people and companies too; bei Kassel a place
     if doc.norm(k - 1) in doc.cues.place_preps:
         return not prev.capital or prev.initial
     return doc.norm(k - 1) == "von" and k >= 2 and doc.joined(k - 1) and (

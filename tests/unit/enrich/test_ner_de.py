@@ -140,3 +140,8 @@ def test_motorways_and_federal_roads_are_places():
 def test_a_word_typed_a_person_by_its_verb_alone_is_a_place_when_listed_with_one():
     found = _found("Zwischen Varnsdal und Kravenholm verkehrt ein Bus.")
     assert {("LOC", "Varnsdal"), ("LOC", "Kravenholm")} <= found
+
+
+def test_bei_makes_a_place_only_of_a_known_place():
+    assert not any(t == "LOC" for t, _ in _found("Die Sage wird schon bei Xerandos erwähnt."))
+    assert ("LOC", "Kassel") in _found("Das Werk liegt bei Kassel an der Fulda.")
