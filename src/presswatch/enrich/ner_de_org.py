@@ -46,7 +46,21 @@ def org_phrase(doc: GermanText, k: int) -> tuple[int, int, str] | None:
     if before and all(cap_adjective(doc, j) for j in range(k, head)) and end == head and (
             doc.units[head].cls == "NN" and doc.norm(head) not in doc.cues.org_heads):
         return None  # "Deutsche Bank" yes (head word), "Neue Ministerium" no
-    return k, end, "ORG"
+    start = k
+    if before == 0 and _club(doc, head) and k >= 1 and doc.units[k - 1].text.isdigit() and (
+            len(doc.units[k - 1].text) == 1 and doc.gap(doc.units[k].first) == ". "):
+        start = k - 1  # 1. FC Nürnberg
+    return start, end, "ORG"
+
+
+def _club(doc: GermanText, k: int) -> bool:
+    """A sports club's short head word (FC, TSV, SG): acronyms among the name heads."""
+    return acronym(doc.units[k].text) and doc.norm(k) in doc.cues.org_name_heads
+
+
+def _club_place(doc: GermanText, k: int) -> bool:
+    u = doc.units[k]
+    return name_like(doc, k) or (u.capital and not u.initial and u.cls in ("NNC", "UNK"))
 
 
 def _org_compound(doc: GermanText, k: int) -> tuple[int, int, str] | None:
@@ -66,6 +80,12 @@ def _tail(doc: GermanText, head: int) -> int:
             break  # der Oberste Gerichtshof Kanadas: the court, then the country
         if name_like(doc, nxt) or (doc.units[nxt].capital and doc.units[nxt].cls == "UNK"):
             end = nxt
+        elif end == head and _club(doc, head) and _club_place(doc, nxt):
+            end = nxt  # FC Wendelbach: a club's place, a compound by its form
+        elif (end == head and _club(doc, head) and doc.units[nxt].text.isdigit()
+              and len(doc.units[nxt].text) in (2, 4) and nxt + 1 < len(doc.units)
+              and doc.joined(nxt + 1) and _club_place(doc, nxt + 1)):
+            end = nxt + 1  # SG 01 Höchst, TSV 1860 München
         elif doc.norm(nxt) in LINKS and nxt + 1 < len(doc.units) and doc.joined(nxt + 1) and (
                 doc.units[nxt + 1].capital and doc.units[nxt + 1].cls != "FUNC"):
             end = nxt + 1

@@ -145,3 +145,10 @@ def test_a_word_typed_a_person_by_its_verb_alone_is_a_place_when_listed_with_one
 def test_bei_makes_a_place_only_of_a_known_place():
     assert not any(t == "LOC" for t, _ in _found("Die Sage wird schon bei Xerandos erwähnt."))
     assert ("LOC", "Kassel") in _found("Das Werk liegt bei Kassel an der Fulda.")
+
+
+def test_a_clubs_number_belongs_to_its_name():
+    found = _found("Er wechselte vom 1. FC Wendelbach zur SG 07 Oberhausach und zum TSV 1899 Rinn.")
+    assert ("ORG", "1. FC Wendelbach") in found
+    assert ("ORG", "SG 07 Oberhausach") in found
+    assert ("ORG", "TSV 1899 Rinn") in found
