@@ -230,6 +230,8 @@ def _name_type(doc: GermanText, a: int, b: int, first_name: bool, place_prep: bo
         return "PER"
     if _after_article(doc, a):
         return ""  # das Kondensat, der Fischer: a person's name takes no article
+    if a == b and _genitive_before_noun(doc, a):
+        return "ORG" if _business_sentence(doc, a) else "PER"  # Xs Entscheidung
     if not (words[0].cls == "NE" or _verb_after(doc, b) or _verb_before(doc, a)):
         return ""
     return "ORG" if _business_sentence(doc, a) else "PER"
@@ -246,6 +248,18 @@ def _person_verb(doc: GermanText, a: int) -> bool:
     if doc.norm(a).endswith("s") and next_is_word(doc, a):
         return False
     return _verb_after(doc, a, personal=True) or _verb_before(doc, a, personal=True)
+
+
+def _genitive_before_noun(doc: GermanText, a: int) -> bool:
+    """An unknown word in -s right before a common noun (Zabels Entscheidung, Gryces Flöte):
+    a name's genitive; a place's genitive (Kassels Bürger) is left to the place rules."""
+    u, text = doc.units[a], doc.units[a].text
+    if u.cls != "UNK" or len(text) < 5 or not text.endswith("s") or text.endswith("ss") or (
+            acronym(text)):
+        return False
+    if place_name(text[:-1]) or doc.norm(a).endswith(doc.cues.loc_suffixes):
+        return False
+    return next_is_word(doc, a) and doc.units[a + 1].cls in ("NN", "NNC")
 
 
 def _after_article(doc: GermanText, a: int) -> bool:

@@ -152,3 +152,8 @@ def test_a_clubs_number_belongs_to_its_name():
     assert ("ORG", "1. FC Wendelbach") in found
     assert ("ORG", "SG 07 Oberhausach") in found
     assert ("ORG", "TSV 1899 Rinn") in found
+
+
+def test_an_unknown_genitive_before_a_common_noun_is_a_person():
+    found = _found("Die Kritiker lobten vor allem Wendrochs Entscheidung für das Finale.")
+    assert ("PER", "Wendrochs") in found
