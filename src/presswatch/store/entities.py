@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -173,18 +173,22 @@ def store_analysis(session: Session, document_id: int, analysis: Any,
     keys |= {f.entity for f in analysis.figures if f.entity}
     keys |= {q.entity for q in analysis.quotes if q.entity}
     ids = entity_ids(session, keys, describe)
-    session.add_all(Mention(document_id=document_id, entity_id=ids.get(m.entity), type=m.type,
-                            surface=m.surface[:300], start=m.start, end=m.end)
-                    for m in analysis.mentions)
-    session.add_all(Figure(document_id=document_id, entity_id=ids.get(f.entity), value=f.value,
-                           unit=f.unit, qualifier=f.qualifier, subject=f.subject[:300],
-                           surface=f.surface, start=f.start, end=f.end)
-                    for f in analysis.figures)
-    session.add_all(Quote(document_id=document_id, speaker_entity_id=ids.get(q.entity),
-                          speaker=q.speaker[:300], text=q.text, kind=q.kind, start=q.start,
-                          end=q.end)
-                    for q in analysis.quotes)
-    session.flush()
+    rows = {  # one executemany per table: far cheaper than ORM objects for ~20 rows a text
+        Mention: [dict(document_id=document_id, entity_id=ids.get(m.entity), type=m.type,
+                       surface=m.surface[:300], start=m.start, end=m.end)
+                  for m in analysis.mentions],
+        Figure: [dict(document_id=document_id, entity_id=ids.get(f.entity), value=f.value,
+                      unit=f.unit, qualifier=f.qualifier, subject=f.subject[:300],
+                      surface=f.surface, start=f.start, end=f.end)
+                 for f in analysis.figures],
+        Quote: [dict(document_id=document_id, speaker_entity_id=ids.get(q.entity),
+                     speaker=q.speaker[:300], text=q.text, kind=q.kind, start=q.start,
+                     end=q.end)
+                for q in analysis.quotes],
+    }
+    for table, values in rows.items():
+        if values:
+            session.execute(insert(table), values)
 
 
 def document_mentions(session: Session, document_id: int) -> list[tuple[Mention, str | None]]:
