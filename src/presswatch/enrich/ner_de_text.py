@@ -161,7 +161,18 @@ def name_like(doc: GermanText, k: int) -> bool:
         return False
     if acronym(u.text):
         return u.cls != "FUNC"
-    return u.cls == "NE" or (u.cls == "UNK" and not u.initial)
+    return u.cls == "NE" or (u.cls == "UNK" and not u.initial and not _noun_compound(doc, k))
+
+
+def _noun_compound(doc: GermanText, k: int) -> bool:
+    """An unknown word whose tail is a common noun (Handelsgut, Ruderschäfte): a compound
+    noun the lexicon missed; not with a place's ending (Rodenbach)."""
+    text, norm = doc.units[k].text, doc.norm(k)
+    if "-" in text or len(text) < 9 or norm.endswith(doc.cues.loc_suffixes) or norm.endswith(
+            ("er", "mann")):
+        return False  # Fraunhofer, Zimmermann: names often end so
+    return any(word_class(text[i].upper() + text[i + 1:]) == "NN"
+               for i in range(3, len(text) - 4))
 
 
 def next_is_word(doc: GermanText, k: int) -> bool:

@@ -157,3 +157,9 @@ def test_a_clubs_number_belongs_to_its_name():
 def test_an_unknown_genitive_before_a_common_noun_is_a_person():
     found = _found("Die Kritiker lobten vor allem Wendrochs Entscheidung für das Finale.")
     assert ("PER", "Wendrochs") in found
+
+
+def test_an_unknown_compound_ending_in_a_common_noun_is_no_name():
+    assert not any(s == "Streunerkatzen" for _, s in _found(
+        "Im Heim fressen Streunerkatzen gern Fisch."))
+    assert ("PER", "Wendt") in _found("Gestern sagte Schuldnerexpertin Wendt , es gehe besser.")
