@@ -96,7 +96,7 @@ def cluster(postgres, redis_queue, tmp_path_factory):
                    for n in (1, 2)]
         web = None
         try:
-            wait_until_settled(cluster.db, timeout=150)
+            wait_until_settled(cluster.db, timeout=300)
             cluster.workers = workers
             port = free_port()
             web = start_process("serve", "--port", str(port), env=cluster.env,
@@ -198,7 +198,7 @@ def test_a_worker_killed_mid_run_loses_and_duplicates_nothing(postgres, redis_qu
             assert held is not None, "the victim never held work while the others were moving"
             stop_process(victim, signal.SIGKILL)
             assert victim.returncode == -signal.SIGKILL
-            wait_until_settled(cluster.db, timeout=150)
+            wait_until_settled(cluster.db, timeout=300)
             assert_everything_stored_once(cluster)
             assert survivor.poll() is None
             with cluster.db.session() as s:
