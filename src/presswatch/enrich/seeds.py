@@ -70,7 +70,9 @@ def _countries(locales: dict, pycountry) -> list[EntityRecord]:
 
 
 def _regions(locales: dict) -> list[EntityRecord]:
-    codes = [code for code in locales["en"].territories if code.isdigit()]
+    # 001 is "World" (Welt, Світ, Мир): a common noun, capitalized in every German sentence
+    # and at Ukrainian and Russian sentence starts, and no named place
+    codes = [code for code in locales["en"].territories if code.isdigit() and code != "001"]
     return [
         _record(f"region/{code}", "LOC",
                 {lang: loc.territories.get(code, "") for lang, loc in locales.items()}, "babel")
