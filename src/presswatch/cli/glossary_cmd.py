@@ -3,13 +3,12 @@ CSV and TBX files."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from presswatch.cli.context import cli_context, console
+from presswatch.cli.context import cli_context, console, write_output
 from presswatch.errors import InputError
 from presswatch.translate.glossary import Glossary
 from presswatch.translate.house_glossary import (
@@ -58,12 +57,4 @@ def export_terms(
     base = Glossary.load(context.settings.glossary_file)
     records = DatabaseTerms(context.db).effective_records(base)
     data = write_glossary_file(records, fmt)
-    if file is None:
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
-        return
-    try:
-        file.write_bytes(data)
-    except OSError as err:
-        raise InputError(f"{file}: cannot write it ({err.strerror or err})") from err
-    console.print(f"wrote {len(records)} term(s) to {file}", markup=False)
+    write_output(data, file, f"{len(records)} term(s)")

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from presswatch.cli.context import cli_context, console
+from presswatch.cli.context import cli_context, console, write_output
 from presswatch.errors import InputError
 from presswatch.store import memory as store_memory
 from presswatch.translate.interchange import read_tmx, write_tmx
@@ -51,15 +50,7 @@ def export_tmx(
     units = export_units(cli_context(ctx).db, source and language_key(source),
                          target and language_key(target))
     data = write_tmx(units)
-    if file is None:
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
-        return
-    try:
-        file.write_bytes(data)
-    except OSError as err:
-        raise InputError(f"{file}: cannot write it ({err.strerror or err})") from err
-    console.print(f"wrote {len(units)} unit(s) to {file}", markup=False)
+    write_output(data, file, f"{len(units)} unit(s)")
 
 
 @app.command("stats")

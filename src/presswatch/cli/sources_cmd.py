@@ -3,7 +3,6 @@ feeds, news sitemaps and pages."""
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -17,7 +16,7 @@ from rich.table import Table
 from sqlalchemy.exc import OperationalError, ProgrammingError
 from sqlalchemy.orm import Session
 
-from presswatch.cli.context import cli_context, console
+from presswatch.cli.context import cli_context, write_output
 from presswatch.errors import ConfigError, InputError
 from presswatch.fetch.client import Fetcher
 from presswatch.models import OutletEntry
@@ -101,14 +100,7 @@ def export_opml(
     with _session(ctx) as session:
         entries = store_sources.outlet_entries(session)
     xml = render_opml(entries)
-    if file is None:
-        sys.stdout.write(xml)
-        return
-    try:
-        file.write_text(xml, encoding="utf-8")
-    except OSError as err:
-        raise InputError(f"{file}: cannot write it ({err.strerror or err})") from err
-    console.print(f"wrote {len(entries)} outlet(s) to {file}", markup=False)
+    write_output(xml.encode("utf-8"), file, f"{len(entries)} outlet(s)")
 
 
 def _site_root(url: str) -> str:
