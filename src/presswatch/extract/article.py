@@ -15,12 +15,13 @@ import logging
 import re
 
 from presswatch.extract.authors import joined
-from presswatch.extract.decode import decode_html, screen_body, screen_tree
+from presswatch.extract.decode import decode_html
 from presswatch.extract.fields import read_fields
 from presswatch.extract.language import detect_language
 from presswatch.extract.maintext import main_blocks
 from presswatch.extract.metadata import html_lang, parse_tree
 from presswatch.extract.paywall import is_paywalled
+from presswatch.extract.screen import screen_body, screen_tree
 from presswatch.extract.siterules import rule_for
 from presswatch.models import Article, Rejected, blocks_to_text
 from presswatch.settings import Settings

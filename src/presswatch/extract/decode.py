@@ -1,4 +1,4 @@
-"""Bytes to text for HTML pages, and the screen that keeps unparseable pages from the parsers.
+"""Bytes to text for HTML pages.
 
 The charset is chosen in this order, and every choice is checked against the bytes:
 
@@ -16,9 +16,8 @@ The charset is chosen in this order, and every choice is checked against the byt
    with box drawing inside a word is KOI8-U).
 
 ``decode_page`` says which charset it used and why (``Decoded.source``, ``.note``);
-``decode_html`` gives the text alone. ``screen_body`` rejects a page too large or with too many
-tags for the parsers (``too_large``); ``screen_tree`` one that nests deeper than libxml2 goes
-(``too_deep``: it stops at depth 256 and drops the rest of the page).
+``decode_html`` gives the text alone. The screen that keeps unparseable pages from the parsers
+is ``extract.screen``.
 """
 
 from __future__ import annotations
@@ -29,14 +28,11 @@ import re
 from dataclasses import dataclass, replace
 
 from charset_normalizer import from_bytes
-from lxml import etree
-
-from presswatch.models import Rejected
 
 log = logging.getLogger(__name__)
 
 __all__ = ["Decoded", "charset_from_content_type", "charset_from_meta", "decode_html",
-           "decode_page", "screen_body", "screen_tree", "suspicion"]
+           "decode_page", "suspicion"]
 
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
          (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
@@ -373,30 +369,3 @@ def decode_html(body: bytes, content_type: str = "") -> str | None:
     if decoded is not None and decoded.note:
         log.debug("decoded as %s (%s): %s", decoded.charset, decoded.source, decoded.note)
     return decoded.text if decoded is not None else None
-
-
-# --- pages the parsers cannot take ----------------------------------------------------------
-
-#: libxml2 (under lxml and trafilatura) stops at depth 256 and drops the rest of the page.
-MAX_DEPTH = 250
-#: trafilatura's pruning grows faster than the page: 100,000 elements take it about 7 s.
-MAX_ELEMENTS = 100_000
-_AT_MAX_DEPTH = etree.XPath("boolean(" + "/*" * MAX_DEPTH + ")")
-
-
-def screen_body(body: bytes, max_bytes: int) -> Rejected | None:
-    """``too_large`` for a body over ``max_bytes`` or with over ``MAX_ELEMENTS`` tags."""
-    if len(body) > max_bytes:
-        return Rejected("too_large", f"{len(body):,} bytes, over the limit of {max_bytes:,}")
-    tags = body.count(b"<")
-    if tags > MAX_ELEMENTS:
-        return Rejected("too_large", f"{tags:,} tags, over the limit of {MAX_ELEMENTS:,}")
-    return None
-
-
-def screen_tree(tree: etree._Element) -> Rejected | None:
-    """``too_deep`` for a parsed page with elements ``MAX_DEPTH`` deep (cut off by libxml2)."""
-    if _AT_MAX_DEPTH(tree):
-        return Rejected("too_deep", f"elements nest {MAX_DEPTH} or more deep; the HTML parser "
-                                    "stops at 256 and drops the rest of the page")
-    return None

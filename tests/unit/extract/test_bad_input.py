@@ -17,7 +17,8 @@ from collections.abc import Callable
 import pytest
 
 from presswatch.extract.article import extract_article
-from presswatch.extract.decode import MAX_DEPTH, MAX_ELEMENTS, decode_page
+from presswatch.extract.decode import decode_page
+from presswatch.extract.screen import MAX_DEPTH, MAX_ELEMENTS
 from presswatch.models import Article, Rejected
 
 SENTENCE = ("Міністри оборони країн альянсу зібралися в Брюсселі, щоб погодити новий пакет "
