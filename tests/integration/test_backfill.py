@@ -171,7 +171,7 @@ def test_ctrl_c_pauses_and_resume_goes_on(press, tmp_path) -> None:
     while len(day_requests(press, before)) < 5 and time.monotonic() < deadline:
         time.sleep(0.02)
     os.killpg(proc.pid, signal.SIGINT)
-    assert proc.wait(timeout=60) == 130
+    assert proc.wait(timeout=60) == 130, (tmp_path / "backfill.log").read_text()
     assert "paused" in (tmp_path / "backfill.log").read_text()
     _, (job,) = found(tmp_path)
     assert (job.status, job.last_error) == ("paused", "interrupted")

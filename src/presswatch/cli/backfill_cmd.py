@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
 from typing import Annotated
 
@@ -43,15 +47,16 @@ def _day(value: datetime | None, option: str) -> date:
     return value.date()
 
 
-def _walk(tasks, job) -> list[int]:  # noqa: ANN001 - Tasks is imported lazily
-    """Every step of the job under a progress bar; the new article ids, enqueued as found."""
+def _walk(tasks, job, stop: threading.Event) -> list[int]:  # noqa: ANN001 - Tasks is lazy
+    """The job's steps under a progress bar until done or ``stop`` is set; the new article ids,
+    enqueued as found."""
     from presswatch.cli.crawl_cmd import progress_bar
 
     pipeline = tasks.pipeline
     found: list[int] = []
     with progress_bar() as bar:
         task = bar.add_task("archive", total=max(job.total, 1), completed=job.done, stages="")
-        while (step := pipeline.backfill_step(job.id)) is not None:
+        while not stop.is_set() and (step := pipeline.backfill_step(job.id)) is not None:
             if step.new_ids:
                 tasks.enqueue_articles([(article_id, "discovered") for article_id in step.new_ids])
                 found.extend(step.new_ids)
@@ -60,22 +65,47 @@ def _walk(tasks, job) -> list[int]:  # noqa: ANN001 - Tasks is imported lazily
     return found
 
 
+@contextmanager
+def _ctrl_c_finishes_the_step() -> Iterator[threading.Event]:
+    """The first Ctrl-C sets the event (the step in flight finishes, is saved, and the walk
+    stops); a second one interrupts at once."""
+    stop = threading.Event()
+
+    def on_sigint(signum: int, frame: object) -> None:
+        if stop.is_set():
+            raise KeyboardInterrupt
+        stop.set()
+        console.print("stopping after the step in flight (Ctrl-C again to stop at once)",
+                      markup=False)
+
+    previous = signal.signal(signal.SIGINT, on_sigint)
+    try:
+        yield stop
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 def _run(tasks, job, outlet: str) -> list[int]:  # noqa: ANN001
     """Walk the job, saying where it starts and how it ends (done, paused or stopped)."""
     state = f"resumed at step {job.done} of {job.total}" if job.resumed else "started"
     console.print(f"backfill #{job.id}: {job.outlet}, {job.start} → {job.end}, {state}",
                   markup=False)
+    again = f"run the same command (or `presswatch backfill {outlet} --resume`) to go on"
     try:
-        found = _walk(tasks, job)
-    except KeyboardInterrupt:
-        tasks.pipeline.pause_backfill(job.id, "interrupted")
-        console.print(f"backfill #{job.id} paused; run the same command (or "
-                      f"`presswatch backfill {outlet} --resume`) to go on", markup=False)
+        with _ctrl_c_finishes_the_step() as stop:
+            found = _walk(tasks, job, stop)
+    except KeyboardInterrupt:  # a second Ctrl-C: the job stays "running", resumable as after kill
+        console.print(f"backfill #{job.id} interrupted; {again}", markup=False)
         raise typer.Exit(130) from None
     except PresswatchError:
         console.print(f"backfill #{job.id} stopped; run the same command again to retry the "
                       "step that failed", markup=False)
         raise
+    if stop.is_set():
+        tasks.pipeline.pause_backfill(job.id, "interrupted")
+        console.print(f"backfill #{job.id} paused after {len(found)} new articles; {again}",
+                      markup=False)
+        raise typer.Exit(130)
     console.print(f"backfill #{job.id} done: {len(found)} new articles "
                   f"({job.articles_found + len(found)} in all)", markup=False)
     return found
