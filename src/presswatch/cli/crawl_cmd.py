@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -73,10 +75,22 @@ def run_until_done(tasks, article_ids: list[int], *, timeout: float) -> dict[str
 def worker(
     ctx: typer.Context,
     workers: int = typer.Option(0, help="Worker threads (default: the worker_threads setting)."),
+    processes: int = typer.Option(
+        0, help="Worker processes (default: the worker_processes setting); one per core "
+        "gets the most out of a machine."),
+    scheduler: bool = typer.Option(
+        True, "--scheduler/--no-scheduler", hidden=True,
+        help="Run the feed scheduler (the extra processes of --processes do not)."),
 ) -> None:
     """Run a worker: article tasks, the reaper and the feed scheduler, until interrupted."""
+    from presswatch.errors import InputError
     from presswatch.tasks.queue import build_tasks
-    from presswatch.tasks.worker import run_worker
+    from presswatch.tasks.worker import run_workers
 
     settings = cli_context(ctx).settings
-    run_worker(build_tasks(settings), workers=workers or settings.worker_threads)
+    logging.getLogger("presswatch.tasks").setLevel(logging.INFO)  # what each process does
+    processes = processes or settings.worker_processes
+    if processes < 1 or workers < 0:
+        raise InputError("--processes and --workers must be 1 or more")
+    run_workers(build_tasks(settings), workers=workers or settings.worker_threads,
+                processes=processes, periodic=scheduler)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import threading
 from dataclasses import dataclass
 
@@ -67,6 +68,7 @@ class Tasks:
 
     def _process_article(self, article_id: int) -> str | None:
         stage = self.pipeline.process_article(article_id)
+        log.info("article %d: %s (process %d)", article_id, stage, os.getpid())
         if stage == "extracted":
             self.enqueue_articles([(article_id, stage)])
         return stage

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import ctypes
 import logging
+import signal
+import subprocess
+import sys
 import threading
+import time
 
 from huey.consumer import Consumer
 from sqlalchemy.exc import SQLAlchemyError
@@ -52,11 +57,75 @@ class Reaper(threading.Thread):
             self.stopped.wait(self.tasks.settings.reap_interval)
 
 
-def run_worker(tasks: Tasks, *, workers: int) -> None:
+def run_worker(tasks: Tasks, *, workers: int, periodic: bool = True) -> None:
     """Block running a consumer plus the reaper, so a killed worker's work resumes."""
     reaper = Reaper(tasks)
     reaper.start()
     try:
-        make_consumer(tasks, workers=workers).run()
+        make_consumer(tasks, workers=workers, periodic=periodic).run()
     finally:
         reaper.stopped.set()
+
+
+def _die_with_parent() -> None:  # pragma: no cover - runs in the child before exec
+    """Linux: the child gets SIGTERM when the supervising worker dies (even by SIGKILL)."""
+    try:
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except OSError:
+        pass
+
+
+class Helpers:
+    """The extra worker processes of ``presswatch worker --processes N``: each a whole worker
+    (its own interpreter, models and database connections; Python threads share one core's
+    worth of the GIL, processes do not) without the feed scheduler, which runs once, in the
+    supervising process. A helper that exits while the worker runs is started again."""
+
+    RESTART_DELAY = 2.0
+
+    def __init__(self, count: int, workers: int) -> None:
+        self.command = [sys.executable, "-c", "from presswatch.cli.main import main; main()",
+                        "worker", "--processes", "1", "--workers", str(workers),
+                        "--no-scheduler"]
+        self.procs = [self._start() for _ in range(count)]
+        self.stopping = threading.Event()
+        self._watch = threading.Thread(target=self._watch_loop, name="presswatch-helpers",
+                                       daemon=True)
+        self._watch.start()
+
+    def _start(self) -> subprocess.Popen:
+        proc = subprocess.Popen(self.command, preexec_fn=_die_with_parent)  # noqa: PLW1509
+        log.info("worker process %d started", proc.pid)
+        return proc
+
+    def _watch_loop(self) -> None:
+        while not self.stopping.wait(self.RESTART_DELAY):
+            for i, proc in enumerate(self.procs):
+                if proc.poll() is not None and not self.stopping.is_set():
+                    log.error("worker process %d exited with %s; starting another",
+                              proc.pid, proc.returncode)
+                    self.procs[i] = self._start()
+
+    def stop(self, grace: float = 30.0) -> None:
+        """SIGINT (the consumer finishes its tasks in flight), then SIGKILL after ``grace``."""
+        self.stopping.set()
+        for proc in self.procs:
+            if proc.poll() is None:
+                proc.send_signal(signal.SIGINT)
+        deadline = time.monotonic() + grace
+        for proc in self.procs:
+            try:
+                proc.wait(timeout=max(0.1, deadline - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+
+
+def run_workers(tasks: Tasks, *, workers: int, processes: int, periodic: bool = True) -> None:
+    """``run_worker`` here plus ``processes - 1`` helper processes, stopped with it."""
+    helpers = Helpers(processes - 1, workers) if processes > 1 else None
+    try:
+        run_worker(tasks, workers=workers, periodic=periodic)
+    finally:
+        if helpers is not None:
+            helpers.stop()
