@@ -68,10 +68,8 @@ def publication_blockers(ctx: typer.Context, doc_id: int) -> list[str]:
     from presswatch.translate.house_glossary import DatabaseTerms
 
     context = cli_context(ctx)
-    base = Glossary.load(context.settings.glossary_file)
-    terms = DatabaseTerms(context.db)
-    editor = TranslationEditor.from_settings(context.db, context.settings,
-                                             lambda: terms.glossary(base))
+    glossary = DatabaseTerms(context.db).house(Glossary.load(context.settings.glossary_file))
+    editor = TranslationEditor.from_settings(context.db, context.settings, glossary)
     return editor.publication_blockers(doc_id)
 
 

@@ -11,7 +11,7 @@ next translation of a running worker.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from presswatch.errors import ConfigError, InputError
 from presswatch.store import glossary_terms as store_terms
@@ -143,6 +143,11 @@ class DatabaseTerms:
         mine = {(r.concept, r.language) for r in own}
         rest = [r for r in records_from_glossary(base) if (r.concept, r.language) not in mine]
         return sorted([*rest, *own], key=lambda r: (r.concept, r.language))
+
+    def house(self, base: Glossary) -> Callable[[], Glossary]:
+        """What editors and checks read: the database's terms over ``base``, current at
+        each call."""
+        return lambda: self.glossary(base)
 
     def delete(self, concept: str, language: str) -> bool:
         """Drop a database term (the file's entry, if any, is in force again)."""

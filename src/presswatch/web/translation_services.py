@@ -39,7 +39,8 @@ class DeskServices:
 
     @cached_property
     def editor(self) -> TranslationEditor:
-        return TranslationEditor.from_settings(self.state.db, self.state.settings, self.glossary)
+        return TranslationEditor.from_settings(self.state.db, self.state.settings,
+                                               self.terms.house(self.base_glossary))
 
 
 def desk_services(request: Request, state: State) -> DeskServices:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
 router = APIRouter()
+T = TypeVar("T")
 
 
 def check_lang(state: AppState, lang: str) -> None:
@@ -201,18 +203,25 @@ def _article_context(state: AppState, request: Request, doc: site.PublishedDocum
     }
 
 
-@router.get("/{lang}/{section}/{doc_ref}")
-def article(request: Request, lang: str, section: str, doc_ref: str,
-            state: State) -> Response:
+def _published(state: AppState, lang: str, doc_ref: str,
+               more: Callable[[Session, int], T]) -> tuple[site.PublishedDocument, T]:
+    """The published document a URL names, with ``more(session, doc_id)`` read in the same
+    session; 404 for an unknown language, reference, document or hidden section."""
     check_lang(state, lang)
     parsed = links.parse_doc_ref(doc_ref)
     if parsed is None:
         raise HTTPException(status_code=404)
     with state.db.session() as session:
         doc = site.published_document(session, parsed[0])
-        review = review_state(session, parsed[0]) if doc is not None else None
-    if doc is None or doc.section not in state.section_slugs:
-        raise HTTPException(status_code=404)
+        if doc is None or doc.section not in state.section_slugs:
+            raise HTTPException(status_code=404)
+        return doc, more(session, parsed[0])
+
+
+@router.get("/{lang}/{section}/{doc_ref}")
+def article(request: Request, lang: str, section: str, doc_ref: str,
+            state: State) -> Response:
+    doc, review = _published(state, lang, doc_ref, review_state)
     urls = _article_links(state, doc)
     if request.url.path != urls[lang]:
         return RedirectResponse(urls[lang], status_code=301)
@@ -226,15 +235,7 @@ def article_changes(request: Request, lang: str, section: str, doc_ref: str, sta
                     rev: int | None = None) -> Response:
     """What changed in a published article: revision ``rev`` (default: the latest) against
     the one before it, words inserted and deleted marked, in the original language."""
-    check_lang(state, lang)
-    parsed = links.parse_doc_ref(doc_ref)
-    if parsed is None:
-        raise HTTPException(status_code=404)
-    with state.db.session() as session:
-        doc = site.published_document(session, parsed[0])
-        history = revisions.history(session, parsed[0]) if doc is not None else ()
-    if doc is None or doc.section not in state.section_slugs:
-        raise HTTPException(status_code=404)
+    doc, history = _published(state, lang, doc_ref, revisions.history)
     urls = _article_links(state, doc)
     change_urls = {code: links.changes_url(url) for code, url in urls.items()}
     if request.url.path != change_urls[lang]:
