@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from benchmarks import finish
 from benchmarks.extraction.run import check, report, run
 
 
@@ -13,13 +14,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None, help="only the first N pages")
     args = parser.parse_args(argv)
     result = run(limit=args.limit)
-    print(report(result))
-    if "skipped" in result:
-        return 0
-    failures = check(result)
-    for failure in failures:
-        print(f"  FAIL: {failure}")
-    return 1 if failures else 0
+    return finish(result, report, check)
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from benchmarks import finish
 from benchmarks.stories.run import check, report, run
 
 
@@ -14,11 +15,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="documents stored and assigned one at a time for the throughput")
     args = parser.parse_args(argv)
     result = run(throughput_documents=args.throughput)
-    print(report(result))
-    failures = check(result)
-    for failure in failures:
-        print(f"  FAIL: {failure}")
-    return 1 if failures else 0
+    return finish(result, report, check)
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from benchmarks import finish
 from benchmarks.translation.run import check, report, run
 
 
@@ -17,11 +18,7 @@ def main(argv: list[str] | None = None) -> int:
                              "the checks' floors hold only for all)")
     args = parser.parse_args(argv)
     result = run(limit=args.limit, check_paragraphs=args.paragraphs)
-    print(report(result))
-    failures = check(result)
-    for failure in failures:
-        print(f"  FAIL: {failure}")
-    return 1 if failures else 0
+    return finish(result, report, check)
 
 
 if __name__ == "__main__":
