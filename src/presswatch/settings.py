@@ -34,8 +34,8 @@ class Settings(BaseSettings):
     redis_url: str = Field("redis://127.0.0.1:6379/0", description="Redis URL for the queue.")
     worker_threads: int = Field(2, description="Worker threads per worker process.")
     worker_processes: int = Field(
-        1, ge=1, description="Processes of `presswatch worker`; one per core gets the most "
-        "out of a machine (threads share one core's worth of Python).",
+        1, ge=0, description="Processes of `presswatch worker`, 0 for one per core; one per "
+        "core gets the most out of a machine (threads share one core's worth of Python).",
     )
     lease_seconds: int = Field(300, description="How long a worker owns an article's stage.")
     reap_interval: float = Field(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -75,9 +76,9 @@ def run_until_done(tasks, article_ids: list[int], *, timeout: float) -> dict[str
 def worker(
     ctx: typer.Context,
     workers: int = typer.Option(0, help="Worker threads (default: the worker_threads setting)."),
-    processes: int = typer.Option(
-        0, help="Worker processes (default: the worker_processes setting); one per core "
-        "gets the most out of a machine."),
+    processes: int | None = typer.Option(
+        None, help="Worker processes, 0 for one per core (default: the worker_processes "
+        "setting); one per core gets the most out of a machine."),
     scheduler: bool = typer.Option(
         True, "--scheduler/--no-scheduler", hidden=True,
         help="Run the feed scheduler (the extra processes of --processes do not)."),
@@ -89,8 +90,9 @@ def worker(
 
     settings = cli_context(ctx).settings
     logging.getLogger("presswatch.tasks").setLevel(logging.INFO)  # what each process does
-    processes = processes or settings.worker_processes
-    if processes < 1 or workers < 0:
-        raise InputError("--processes and --workers must be 1 or more")
+    processes = settings.worker_processes if processes is None else processes
+    if processes < 0 or workers < 0:
+        raise InputError("--processes must be 0 (one per core) or more, --workers 1 or more")
+    processes = processes or os.cpu_count() or 1
     run_workers(build_tasks(settings), workers=workers or settings.worker_threads,
                 processes=processes, periodic=scheduler)
