@@ -89,6 +89,10 @@ class Helpers:
                         "--no-scheduler"]
         self.procs = [self._start() for _ in range(count)]
         self.stopping = threading.Event()
+        # the watcher starts helpers again, so it lives until they are all stopped: a child
+        # gets its PDEATHSIG when the *thread* that started it ends
+        self._finished = threading.Event()
+        self._lock = threading.Lock()
         self._watch = threading.Thread(target=self._watch_loop, name="presswatch-helpers",
                                        daemon=True)
         self._watch.start()
@@ -99,16 +103,18 @@ class Helpers:
         return proc
 
     def _watch_loop(self) -> None:
-        while not self.stopping.wait(self.RESTART_DELAY):
-            for i, proc in enumerate(self.procs):
-                if proc.poll() is not None and not self.stopping.is_set():
-                    log.error("worker process %d exited with %s; starting another",
-                              proc.pid, proc.returncode)
-                    self.procs[i] = self._start()
+        while not self._finished.wait(self.RESTART_DELAY):
+            with self._lock:
+                for i, proc in enumerate(self.procs):
+                    if proc.poll() is not None and not self.stopping.is_set():
+                        log.error("worker process %d exited with %s; starting another",
+                                  proc.pid, proc.returncode)
+                        self.procs[i] = self._start()
 
     def stop(self, grace: float = 30.0) -> None:
         """SIGINT (the consumer finishes its tasks in flight), then SIGKILL after ``grace``."""
-        self.stopping.set()
+        with self._lock:  # no helper is being started again meanwhile
+            self.stopping.set()
         for proc in self.procs:
             if proc.poll() is None:
                 proc.send_signal(signal.SIGINT)
@@ -119,6 +125,7 @@ class Helpers:
             except subprocess.TimeoutExpired:
                 proc.kill()
                 proc.wait()
+        self._finished.set()
 
 
 def run_workers(tasks: Tasks, *, workers: int, processes: int, periodic: bool = True) -> None:
