@@ -9,7 +9,8 @@ editors change here reaches the analyzer of every worker within ``live_entities`
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Annotated
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
@@ -22,6 +23,9 @@ from presswatch.store import entity_desk
 from presswatch.web.routes.desk import CsrfField, Editor
 from presswatch.web.state import AppState, State
 from presswatch.web.story_links import entity_url, page_helpers
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 router = APIRouter(prefix="/desk")
 PAGE_SIZE = 50
@@ -106,6 +110,20 @@ def _entity_page(request: Request, state: AppState, editor: DeskSession, entity_
                    error=error, public_url=entity_url(state.languages[0], entity_id))
 
 
+def _edit(request: Request, state: AppState, editor: DeskSession, entity_id: int, csrf: str,
+          form: dict, change: Callable[[Session], int]) -> Response:
+    """Run an editor's change in one transaction and show the entity it returns; a refused
+    change shows this entity again with the reason and what was typed (400)."""
+    state.signer.check_csrf(editor, csrf)
+    try:
+        with state.db.session() as session:
+            shown = change(session)
+    except InputError as err:
+        return _entity_page(request, state, editor, entity_id, form=form, error=str(err),
+                            status_code=400)
+    return RedirectResponse(f"/desk/entities/{shown}", status_code=303)
+
+
 @router.get("/entities/{entity_id}")
 def desk_entity(request: Request, state: State, editor: Editor, entity_id: int,
                 find: str = "") -> Response:
@@ -116,31 +134,26 @@ def desk_entity(request: Request, state: State, editor: Editor, entity_id: int,
 def add_names(request: Request, state: State, editor: Editor, entity_id: int,
               csrf: CsrfField, names: Names) -> Response:
     """Teach the entity more names (a new spelling, a translation)."""
-    state.signer.check_csrf(editor, csrf)
-    try:
-        with state.db.session() as session:
-            store_entities.add_names(session, entity_id, split_names(names))
-    except InputError as err:
-        return _entity_page(request, state, editor, entity_id, form={"names": names},
-                            error=str(err), status_code=400)
-    return RedirectResponse(f"/desk/entities/{entity_id}", status_code=303)
+
+    def change(session: Session) -> int:
+        store_entities.add_names(session, entity_id, split_names(names))
+        return entity_id
+
+    return _edit(request, state, editor, entity_id, csrf, {"names": names}, change)
 
 
 @router.post("/entities/{entity_id}/merge")
 def merge_entity(request: Request, state: State, editor: Editor, entity_id: int,
                  csrf: CsrfField, target: Annotated[str, Form()] = "") -> Response:
     """Merge this entity into ``target`` (a key or a number); show the survivor."""
-    state.signer.check_csrf(editor, csrf)
-    try:
-        with state.db.session() as session:
-            target_id = store_entities.find_entity(session, target)
-            if target_id is None:
-                raise InputError(f"no entity {target.strip() or '(none given)'}")
-            view = store_entities.merge_entities(session, entity_id, target_id)
-    except InputError as err:
-        return _entity_page(request, state, editor, entity_id, form={"target": target},
-                            error=str(err), status_code=400)
-    return RedirectResponse(f"/desk/entities/{view.id}", status_code=303)
+
+    def change(session: Session) -> int:
+        target_id = store_entities.find_entity(session, target)
+        if target_id is None:
+            raise InputError(f"no entity {target.strip() or '(none given)'}")
+        return store_entities.merge_entities(session, entity_id, target_id).id
+
+    return _edit(request, state, editor, entity_id, csrf, {"target": target}, change)
 
 
 @router.post("/entities/{entity_id}/split")
@@ -150,15 +163,12 @@ def split_entity(request: Request, state: State, editor: Editor, entity_id: int,
                  names: Annotated[list[str] | None, Form()] = None,  # "uk:Name" each
                  surfaces: Annotated[list[str] | None, Form()] = None) -> Response:
     """The checked names, and the mentions spelled so, become a new entity ``key``."""
-    state.signer.check_csrf(editor, csrf)
     key, names, surfaces = key.strip(), names or [], surfaces or []
     pairs = [tuple(value.split(":", 1)) for value in names if ":" in value]
-    try:
-        with state.db.session() as session:
-            view = store_entities.split_entity(session, entity_id, pairs, key, type or None,
-                                               surfaces=surfaces)
-    except InputError as err:
-        form = {"key": key, "type": type, "names": set(names), "surfaces": set(surfaces)}
-        return _entity_page(request, state, editor, entity_id, form={"split": form},
-                            error=str(err), status_code=400)
-    return RedirectResponse(f"/desk/entities/{view.id}", status_code=303)
+
+    def change(session: Session) -> int:
+        return store_entities.split_entity(session, entity_id, pairs, key, type or None,
+                                           surfaces=surfaces).id
+
+    form = {"key": key, "type": type, "names": set(names), "surfaces": set(surfaces)}
+    return _edit(request, state, editor, entity_id, csrf, {"split": form}, change)
