@@ -7,10 +7,15 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import httpx
 import pytest
+
+if TYPE_CHECKING:
+    from presswatch.models import OutletEntry
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -23,6 +28,17 @@ def shared_dataset(name: str) -> Path:
     if not path.is_dir():
         pytest.skip(f"../shared/datasets/{name} is absent; this check needs it")
     return path
+
+
+def import_outlets(data_dir: Path, env: dict[str, str], entries: Iterable[OutletEntry]) -> None:
+    """Schema created and the outlets ``entries`` imported, through the real CLI."""
+    from presswatch.samplepress.server import render_catalog
+
+    data_dir.mkdir(parents=True, exist_ok=True)
+    catalog = data_dir / "catalog.toml"
+    catalog.write_text(render_catalog(entries), encoding="utf-8")
+    run_cli("db", "upgrade", env=env)
+    run_cli("sources", "import", str(catalog), env=env)
 
 
 def free_port() -> int:

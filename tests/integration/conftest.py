@@ -17,6 +17,7 @@ from presswatch.store.base import Database
 from presswatch.store.tables import Article
 from tests.support import (
     free_port,
+    import_outlets,
     presswatch_env,
     run_cli,
     start_process,
@@ -55,11 +56,7 @@ def deploy(data_dir: Path, **extra: str) -> tuple[SamplePress, dict[str, str], D
     press = SamplePress()
     press.start()
     env = presswatch_env(data_dir, PRESSWATCH_AUTO_PUBLISH="true", **extra)
-    data_dir.mkdir(parents=True, exist_ok=True)
-    catalog = data_dir / "catalog.toml"
-    catalog.write_text(press.catalog_toml(), encoding="utf-8")
-    run_cli("db", "upgrade", env=env)
-    run_cli("sources", "import", str(catalog), env=env)
+    import_outlets(data_dir, env, press.outlets)
     return press, env, Database(f"sqlite:///{data_dir / 'presswatch.db'}")
 
 

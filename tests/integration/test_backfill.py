@@ -16,10 +16,17 @@ import pytest
 from sqlalchemy import select
 
 from presswatch.models import OutletEntry
-from presswatch.samplepress.server import SamplePress, render_catalog
+from presswatch.samplepress.server import SamplePress
 from presswatch.store.base import Database
 from presswatch.store.tables import Article, Backfill
-from tests.support import PRESSWATCH, presswatch_env, run_cli, start_process, stop_process
+from tests.support import (
+    PRESSWATCH,
+    import_outlets,
+    presswatch_env,
+    run_cli,
+    start_process,
+    stop_process,
+)
 
 pytestmark = pytest.mark.integration
 
@@ -39,11 +46,7 @@ def outlet(press: SamplePress, name: str) -> OutletEntry:
 
 def setup_data(tmp_path: Path, entries: list[OutletEntry], **extra: str) -> dict[str, str]:
     env = {**presswatch_env(tmp_path), **extra}
-    tmp_path.mkdir(parents=True, exist_ok=True)
-    catalog = tmp_path / "catalog.toml"
-    catalog.write_text(render_catalog(entries), encoding="utf-8")
-    run_cli("db", "upgrade", env=env)
-    run_cli("sources", "import", str(catalog), env=env)
+    import_outlets(tmp_path, env, entries)
     return env
 
 

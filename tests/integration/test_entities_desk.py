@@ -10,12 +10,20 @@ import pytest
 from lxml import html
 from sqlalchemy import select
 
-from presswatch.samplepress.server import SamplePress, render_catalog
+from presswatch.samplepress.server import SamplePress
 from presswatch.store import entities as store_entities
 from presswatch.store.base import Database
 from presswatch.store.tables import Mention
 from tests.integration.conftest import wait_until_settled
-from tests.support import free_port, presswatch_env, run_cli, start_process, stop_process, wait_http
+from tests.support import (
+    free_port,
+    import_outlets,
+    presswatch_env,
+    run_cli,
+    start_process,
+    stop_process,
+    wait_http,
+)
 
 pytestmark = pytest.mark.integration
 
@@ -39,11 +47,7 @@ def add_in_the_desk(base_url: str, **fields: str) -> httpx.Response:
 def test_the_worker_recognises_an_entity_added_in_the_desk(tmp_path: Path):
     press = SamplePress().start()
     env = presswatch_env(tmp_path, PRESSWATCH_ASSIGN_STORIES="false")
-    catalog = tmp_path / "catalog.toml"
-    catalog.write_text(render_catalog([o for o in press.outlets if o.language == "de"]),
-                       encoding="utf-8")
-    run_cli("db", "upgrade", env=env)
-    run_cli("sources", "import", str(catalog), env=env)
+    import_outlets(tmp_path, env, [o for o in press.outlets if o.language == "de"])
     run_cli("users", "add", EDITOR, "--password-stdin", env=env, input=PASSWORD + "\n")
     port = free_port()
     web = start_process("serve", "--port", str(port), env=env, log=tmp_path / "web.log")

@@ -11,10 +11,10 @@ import pytest
 from sqlalchemy import select
 
 from presswatch.models import OutletEntry
-from presswatch.samplepress.server import SamplePress, render_catalog
+from presswatch.samplepress.server import SamplePress
 from presswatch.store.base import Database
 from presswatch.store.tables import Article, Document, Feed
-from tests.support import PRESSWATCH, presswatch_env, run_cli
+from tests.support import PRESSWATCH, import_outlets, presswatch_env, run_cli
 
 pytestmark = pytest.mark.integration
 
@@ -33,10 +33,7 @@ def outlet(press: SamplePress, name: str) -> OutletEntry:
 
 def setup_data(tmp_path: Path, entries: list[OutletEntry]) -> tuple[dict[str, str], Database]:
     env = presswatch_env(tmp_path, PRESSWATCH_AUTO_PUBLISH="true")
-    catalog = tmp_path / "catalog.toml"
-    catalog.write_text(render_catalog(entries), encoding="utf-8")
-    run_cli("db", "upgrade", env=env)
-    run_cli("sources", "import", str(catalog), env=env)
+    import_outlets(tmp_path, env, entries)
     return env, Database(f"sqlite:///{tmp_path / 'presswatch.db'}")
 
 

@@ -15,12 +15,13 @@ import pytest
 from lxml import html
 from sqlalchemy import select
 
-from presswatch.samplepress.server import SampleArticle, SamplePress, render_catalog
+from presswatch.samplepress.server import SampleArticle, SamplePress
 from presswatch.store import revisions as store_revisions
 from presswatch.store.base import Database, utcnow
 from presswatch.store.tables import Article, Document, Revision, TranslationRow
 from tests.support import (
     free_port,
+    import_outlets,
     presswatch_env,
     run_cli,
     start_process,
@@ -50,11 +51,7 @@ def site(tmp_path_factory: pytest.TempPathFactory):
     data_dir: Path = tmp_path_factory.mktemp("revisions")
     press = SamplePress().start()
     env = presswatch_env(data_dir, PRESSWATCH_AUTO_PUBLISH="true")
-    catalog = data_dir / "catalog.toml"
-    catalog.write_text(render_catalog([o for o in press.outlets if o.language == "en"]),
-                       encoding="utf-8")
-    run_cli("db", "upgrade", env=env)
-    run_cli("sources", "import", str(catalog), env=env)
+    import_outlets(data_dir, env, [o for o in press.outlets if o.language == "en"])
     run_cli("crawl", "--once", "--process", env=env)
     run_cli("users", "add", EDITOR, "--password-stdin", env=env, input=PASSWORD + "\n")
     port = free_port()
