@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
 import subprocess
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+import httpx
 import pytest
 from sqlalchemy import func, select
 
+from presswatch.models import Article as ExtractedArticle
+from presswatch.models import Block
 from presswatch.samplepress.server import SamplePress
 from presswatch.store.base import Database
 from presswatch.store.tables import Article
@@ -26,6 +30,37 @@ from tests.support import (
 )
 
 OPEN = ("discovered", "extracted")
+
+
+@pytest.fixture
+def no_network(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every HTTP request of this process refused and recorded (work that must read only the
+    stored pages); the list of URLs asked for."""
+    asked: list[str] = []
+
+    def refuse(transport, request):  # noqa: ANN001, ANN202 - httpx's transport hook
+        asked.append(str(request.url))
+        raise AssertionError(f"fetched {request.url} over the network")
+
+    monkeypatch.setattr(httpx.HTTPTransport, "handle_request", refuse)
+    return asked
+
+
+def change_cleanup(monkeypatch: pytest.MonkeyPatch,
+                   keep: Callable[[tuple[Block, ...]], tuple[Block, ...]]) -> None:
+    """Re-extraction with a changed cleanup rule: ``keep`` decides which blocks stay of an
+    extracted article with more than two."""
+    from presswatch import revisits
+
+    real = revisits.extract_article
+
+    def changed(body, url, settings, **kwargs):  # noqa: ANN001, ANN003, ANN202
+        result = real(body, url, settings, **kwargs)
+        if isinstance(result, ExtractedArticle) and len(result.blocks) > 2:
+            result = dataclasses.replace(result, blocks=keep(result.blocks))
+        return result
+
+    monkeypatch.setattr(revisits, "extract_article", changed)
 
 
 @dataclass

@@ -4,22 +4,19 @@ them again in every stored document (a recognizer changed) without reading or fe
 
 from __future__ import annotations
 
-import dataclasses
 import subprocess
 from collections import Counter
 
-import httpx
 import pytest
 from sqlalchemy import delete, select
 from typer.testing import CliRunner
 
 from presswatch.cli.main import app
 from presswatch.enrich.entities import analyze_text
-from presswatch.models import Article as ExtractedArticle
 from presswatch.models import Block, blocks_to_text
 from presswatch.store import entities as store_entities
 from presswatch.store.tables import Document, Entity, Figure, Mention, Quote
-from tests.integration.conftest import crawled_then_stopped
+from tests.integration.conftest import change_cleanup, crawled_then_stopped
 from tests.support import PRESSWATCH, ROOT
 
 pytestmark = pytest.mark.integration
@@ -95,30 +92,15 @@ def test_analysis_only_restores_what_an_old_recognizer_missed_and_is_idempotent(
 
 
 def test_an_extractor_change_gives_the_changed_documents_mentions_of_their_new_text(
-        crawled, monkeypatch):
+        crawled, monkeypatch, no_network):
     press, env, db = crawled
     requests = len(press.requests)
-
-    def no_network(transport, request):
-        raise AssertionError(f"reprocess fetched {request.url}")
-
-    monkeypatch.setattr(httpx.HTTPTransport, "handle_request", no_network)
-    from presswatch import revisits
-
-    real = revisits.extract_article
-
-    def keeps_two_paragraphs(body, url, settings, **kwargs):  # a stricter cleanup rule
-        result = real(body, url, settings, **kwargs)
-        if isinstance(result, ExtractedArticle) and len(result.blocks) > 2:
-            result = dataclasses.replace(result, blocks=result.blocks[:2])
-        return result
-
-    monkeypatch.setattr(revisits, "extract_article", keeps_two_paragraphs)
+    change_cleanup(monkeypatch, lambda blocks: blocks[:2])  # a stricter rule: two paragraphs
     before = stored(db)
     with db.session() as s:
         texts = {d.id: d.blocks for d in s.scalars(select(Document))}
     invoke(env, monkeypatch)
-    assert len(press.requests) == requests
+    assert no_network == [] and len(press.requests) == requests
 
     after = stored(db)
     with db.session() as s:

@@ -3,12 +3,10 @@ reads the articles back from them, with the sample press stopped, after an extra
 
 from __future__ import annotations
 
-import dataclasses
 import subprocess
 from collections import Counter
 from pathlib import Path
 
-import httpx
 import pytest
 from sqlalchemy import select
 from typer.testing import CliRunner
@@ -16,7 +14,6 @@ from warcio.archiveiterator import ArchiveIterator
 
 from presswatch.cli.main import app
 from presswatch.fetch.warc import read_capture
-from presswatch.models import Article as ExtractedArticle
 from presswatch.store.tables import (
     Article,
     Capture,
@@ -25,7 +22,7 @@ from presswatch.store.tables import (
     Revision,
     TranslationRow,
 )
-from tests.integration.conftest import crawled_then_stopped
+from tests.integration.conftest import change_cleanup, crawled_then_stopped
 from tests.support import PRESSWATCH, ROOT, run_cli
 
 pytestmark = pytest.mark.integration
@@ -114,35 +111,17 @@ def test_reprocess_options_select_articles(crawled):
 
 
 def test_an_extractor_change_updates_documents_and_translations_without_a_request(
-        crawled, monkeypatch):
+        crawled, monkeypatch, no_network):
     press, env, db, _data_dir = crawled
     requests = len(press.requests)
-    network: list[str] = []
-
-    def no_network(transport, request):
-        network.append(str(request.url))
-        raise AssertionError(f"reprocess fetched {request.url}")
-
-    monkeypatch.setattr(httpx.HTTPTransport, "handle_request", no_network)
-
-    from presswatch import revisits
-
-    real = revisits.extract_article
-
-    def drops_last_paragraph(body, url, settings, **kwargs):  # a changed cleanup rule
-        result = real(body, url, settings, **kwargs)
-        if isinstance(result, ExtractedArticle) and len(result.blocks) > 2:
-            result = dataclasses.replace(result, blocks=result.blocks[:-1])
-        return result
-
-    monkeypatch.setattr(revisits, "extract_article", drops_last_paragraph)
+    change_cleanup(monkeypatch, lambda blocks: blocks[:-1])  # the last paragraph dropped
     before = {d.id: d for d in rows(db, Document)}
     translations = {(t.document_id, t.language): t.blocks for t in rows(db, TranslationRow)}
     for key, value in env.items():
         monkeypatch.setenv(key, value)
     result = CliRunner().invoke(app, ["reprocess"])
     assert result.exit_code == 0, result.output
-    assert network == [] and len(press.requests) == requests
+    assert no_network == [] and len(press.requests) == requests
 
     after = {d.id: d for d in rows(db, Document)}
     updated = [i for i in after if after[i].blocks != before[i].blocks]
