@@ -7,7 +7,8 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,6 +17,7 @@ import pytest
 
 if TYPE_CHECKING:
     from presswatch.models import OutletEntry
+    from presswatch.store.base import Database
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -39,6 +41,21 @@ def import_outlets(data_dir: Path, env: dict[str, str], entries: Iterable[Outlet
     catalog.write_text(render_catalog(entries), encoding="utf-8")
     run_cli("db", "upgrade", env=env)
     run_cli("sources", "import", str(catalog), env=env)
+
+
+@contextmanager
+def migrated_database(path: Path) -> Iterator[Database]:
+    """A SQLite file at ``path`` with the schema created by the migrations, disposed after."""
+    from presswatch.store import migrate
+    from presswatch.store.base import Database
+
+    url = f"sqlite:///{path}"
+    migrate.upgrade(url)
+    database = Database(url)
+    try:
+        yield database
+    finally:
+        database.dispose()
 
 
 def free_port() -> int:

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import pytest
 from sqlalchemy import func, select
+from tests.support import migrated_database
 
 from presswatch.enrich.entities import analyze_text
 from presswatch.enrich.entity_base import default_entity_base
 from presswatch.errors import PresswatchError
 from presswatch.store import entities as store
-from presswatch.store import migrate
-from presswatch.store.base import Database
 from presswatch.store.tables import Document, Entity, EntityName, Figure, Mention, Quote
 
 TEXT = "«Ситуація складна», — сказав Зеленський у Києві. Росія стягнула понад 100 тисяч військових."
@@ -18,11 +17,8 @@ TEXT = "«Ситуація складна», — сказав Зеленськи
 
 @pytest.fixture
 def db(tmp_path):
-    url = f"sqlite:///{tmp_path / 'pw.db'}"
-    migrate.upgrade(url)
-    database = Database(url)
-    yield database
-    database.dispose()
+    with migrated_database(tmp_path / "pw.db") as database:
+        yield database
 
 
 def _document(db) -> int:

@@ -4,6 +4,7 @@ moved by a split or a merge, entities they made; rebuilt only when the edits cha
 from __future__ import annotations
 
 import pytest
+from tests.support import migrated_database
 
 from presswatch.enrich.entities import link_mentions
 from presswatch.enrich.entity_base import (
@@ -15,21 +16,17 @@ from presswatch.enrich.entity_base import (
 )
 from presswatch.live_entities import LiveEntityBase
 from presswatch.store import entities as store
-from presswatch.store import migrate
-from presswatch.store.base import Database
 
 GERMAN = "Die Lage in Kiew ist ruhig, hieß es in Kyjiw und in Lemberg."
 
 
 @pytest.fixture
 def db(tmp_path):
-    url = f"sqlite:///{tmp_path / 'pw.db'}"
-    migrate.upgrade(url)
-    database = Database(url)
-    with database.session() as s:
-        store.seed_entities(s, [default_entity_base().get(k) for k in ("city/kyiv", "city/lviv")])
-    yield database
-    database.dispose()
+    with migrated_database(tmp_path / "pw.db") as database:
+        with database.session() as s:
+            base = default_entity_base()
+            store.seed_entities(s, [base.get(k) for k in ("city/kyiv", "city/lviv")])
+        yield database
 
 
 def keys(text: str, language: str, base) -> list[tuple[str, str | None]]:

@@ -3,22 +3,18 @@
 from __future__ import annotations
 
 import pytest
+from tests.support import migrated_database
 
 from presswatch.errors import InputError
-from presswatch.store import migrate
 from presswatch.store import review as store_review
 from presswatch.store import users as store_users
-from presswatch.store.base import Database
 from presswatch.store.tables import Document
 
 
 @pytest.fixture
 def db(tmp_path):
-    url = f"sqlite:///{tmp_path / 'review.db'}"
-    migrate.upgrade(url)
-    database = Database(url)
-    yield database
-    database.dispose()
+    with migrated_database(tmp_path / "review.db") as database:
+        yield database
 
 
 def add_doc(db, key: str, *, section: str | None = "politics", relevant: bool = True) -> int:

@@ -6,15 +6,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from tests.support import migrated_database
 
-from presswatch.store import migrate
 from presswatch.store.base import Database
 
 
 @pytest.fixture
 def db(tmp_path: Path) -> Iterator[Database]:
-    url = f"sqlite:///{tmp_path / 'sources.db'}"
-    migrate.upgrade(url)
-    database = Database(url)
-    yield database
-    database.dispose()
+    with migrated_database(tmp_path / "sources.db") as database:
+        yield database

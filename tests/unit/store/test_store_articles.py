@@ -5,19 +5,17 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from tests.support import migrated_database
 
 from presswatch.models import FeedItem
-from presswatch.store import articles, migrate
-from presswatch.store.base import Database, utcnow
+from presswatch.store import articles
+from presswatch.store.base import utcnow
 
 
 @pytest.fixture
 def db(tmp_path):
-    url = f"sqlite:///{tmp_path / 'pw.db'}"
-    migrate.upgrade(url)
-    database = Database(url)
-    yield database
-    database.dispose()
+    with migrated_database(tmp_path / "pw.db") as database:
+        yield database
 
 
 def test_add_discovered_inserts_each_url_once(db):

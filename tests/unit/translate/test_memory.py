@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tests.support import migrated_database
 
 from presswatch.errors import ConfigError
 from presswatch.models import Block
 from presswatch.store import memory as store_memory
-from presswatch.store import migrate
 from presswatch.store.base import Database
 from presswatch.translate import memory
 from presswatch.translate.engines import Engine
@@ -55,11 +55,8 @@ def scorer(request, monkeypatch):
 
 @pytest.fixture
 def db(tmp_path):
-    url = f"sqlite:///{tmp_path / 'tm.db'}"
-    migrate.upgrade(url)
-    database = Database(url)
-    yield database
-    database.dispose()
+    with migrated_database(tmp_path / "tm.db") as database:
+        yield database
 
 
 def remember(db: Database, source: str, target: str, pair=("ru", "uk")) -> None:

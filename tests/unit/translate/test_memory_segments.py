@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 from sqlalchemy import func, select
+from tests.support import migrated_database
 
 from presswatch.errors import InputError
 from presswatch.models import Block, Translation
-from presswatch.store import articles, migrate
+from presswatch.store import articles
 from presswatch.store.base import Database
 from presswatch.store.tables import Document, MemoryUnit, Segment, SegmentEdit, TranslationRow
 from presswatch.translate.editing import TranslationEditor
@@ -42,14 +43,12 @@ class EchoEngine(Engine):
 
 @pytest.fixture
 def db(tmp_path):
-    url = f"sqlite:///{tmp_path / 'desk.db'}"
-    migrate.upgrade(url)
-    database = Database(url)
-    with database.session() as s:
-        s.add(Document(id=1, content_hash="h", title="Новости", language="ru", status="candidate",
-                       section="politics", blocks=[{"kind": k, "text": t} for k, t in SOURCE]))
-    yield database
-    database.dispose()
+    with migrated_database(tmp_path / "desk.db") as database:
+        with database.session() as s:
+            s.add(Document(id=1, content_hash="h", title="Новости", language="ru",
+                           status="candidate", section="politics",
+                           blocks=[{"kind": k, "text": t} for k, t in SOURCE]))
+        yield database
 
 
 def save(db: Database, tr: Translation = MACHINE, checks=None) -> None:
