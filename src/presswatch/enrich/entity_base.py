@@ -97,6 +97,7 @@ class EntityBase:
         self._by_norm: dict[str, set[str]] = {}
         self._fuzzy: dict[str, list[tuple[str, str]]] = {}
         self._fuzzy_cache: dict[tuple[str, str | None], EntityRecord | None] = {}
+        self._lower_starts: set[str] = set()  # first words of names written in lower case
         for record in records:
             self.add(record)
 
@@ -127,6 +128,8 @@ class EntityBase:
         words = [t.text for t in tokenize(name)]
         if not words:
             return
+        if name[:1].islower() and " " not in name.strip():
+            self._lower_starts.add(words[0])  # dpa, taz, n-tv: matched only as written
         norm = normalize(name)
         self._by_norm.setdefault(norm, set()).add(record.key)
         self._fuzzy.setdefault(norm[:2], []).append((norm, record.key))
@@ -149,7 +152,8 @@ class EntityBase:
             bucket.append(name)
 
     def match(self, tokens: Sequence[Token], text: str, language: str) -> list[NameMatch]:
-        """Longest names, left to right, that start with a capitalized word (or a digit)."""
+        """Longest names, left to right, that start with a capitalized word, a digit or a
+        word that a name spells in lower case (dpa)."""
         forms = LazyTokens(lambda t: set(word_forms(t.text, language)), tokens)
         stems = LazyTokens(lambda t: stem_form(t.text, language) if language in _STEMMED else "",
                       tokens)
@@ -157,7 +161,8 @@ class EntityBase:
         i = 0
         while i < len(tokens):
             best = None
-            if tokens[i].text[:1].isupper() or tokens[i].text[:1].isdigit():
+            word = tokens[i].text
+            if word[:1].isupper() or word[:1].isdigit() or word in self._lower_starts:
                 best = self._longest_at(i, tokens, text, forms, stems, language)
             if best is None:
                 i += 1

@@ -47,6 +47,7 @@ from presswatch.enrich.ner_de_text import (
     cap_adjective,
     name_like,
     next_is_word,
+    noun_compound,
 )
 from presswatch.enrich.textforms import Token
 
@@ -181,7 +182,16 @@ def _starts_run(doc: GermanText, k: int, first_name: bool, place_prep: bool) -> 
         return True
     if place_prep and u.cls == "NNC" and doc.norm(k).endswith(doc.cues.loc_suffixes):
         return True
+    if u.initial and u.cls == "UNK" and not _noun_like(doc, k) and _verb_after(doc, k):
+        return True  # Ramelow erklärte: an unknown word opening a sentence before its verb
     return u.initial and u.cls == "UNK" and next_is_word(doc, k) and name_like(doc, k + 1)
+
+
+def _noun_like(doc: GermanText, k: int) -> bool:
+    """An unknown word shaped like a common noun (Handelsgut, Zahlungen): a compound whose
+    tail the lexicon knows, or a plural or abstract noun ending."""
+    return noun_compound(doc, k) or doc.norm(k).endswith(
+        ("ungen", "heit", "keit", "schaft", "ismus", "tion", "tionen", "ität"))
 
 
 def _after_particles(doc: GermanText, k: int) -> int:

@@ -67,8 +67,16 @@ class _Lexicon:
         self.nn = forms(_NN_TAGS)
         self.adj = forms(_ADJ_TAGS)
 
+    def tags(self, lower: str) -> list | None:
+        """The lexicon's tags of a word, in today's spelling too (musste, Schloss: HanTa's
+        lexicon spells mußte, Schloß)."""
+        tags = self.cache.get(lower)
+        if not tags and "ss" in lower:
+            tags = self.cache.get(_old_spelling(lower))
+        return tags
+
     def cached(self, word: str, initial: bool = False) -> str | None:
-        tags = self.cache.get(word.lower())
+        tags = self.tags(word.lower())
         if not tags:
             return None
         upper = word[:1].isupper()
@@ -84,6 +92,8 @@ class _Lexicon:
         """The class of a form or of its stem without a case ending."""
         for form in (lower, *(lower[:-len(e)] for e in _ENDINGS
                               if lower.endswith(e) and len(lower) - len(e) >= 3)):
+            if form.endswith("ss"):
+                form = _old_spelling(form)  # Anschluss → Anschluß
             ne, nn, adj = self.ne.get(form), self.nn.get(form), self.adj.get(form)
             if ne is not None and (nn is None or ne > nn):
                 return "NE"
@@ -114,6 +124,24 @@ class _Lexicon:
         if lower.endswith(_NOUN_SUFFIXES + _NOMINAL_ADJECTIVES):
             return "NN"
         return "UNK"
+
+
+def _old_spelling(lower: str) -> str:
+    """ss as ß where the spelling before 1996 wrote it: after a short vowel at a word's or
+    syllable's end (musste → mußte, Fluss → Fluß), not between vowels (Kasse, müssen)."""
+    out = []
+    i = 0
+    while i < len(lower):
+        if lower.startswith("ss", i) and (i + 2 == len(lower) or lower[i + 2] not in _VOWELS):
+            out.append("ß")
+            i += 2
+        else:
+            out.append(lower[i])
+            i += 1
+    return "".join(out)
+
+
+_VOWELS = frozenset("aeiouäöüy")
 
 
 def _class(tag: str) -> str:
@@ -149,7 +177,7 @@ def word_class(word: str, initial: bool = False) -> str:
 def finite_verb(word: str) -> bool:
     """A finite verb in the lexicon (sagte, war, liegt): its likeliest tag is V?(FIN)."""
     lexicon = _lexicon()
-    tags = lexicon.cache.get(word.lower()) if lexicon is not None else None
+    tags = lexicon.tags(word.lower()) if lexicon is not None else None
     if not tags:
         return False
     return lexicon.tagger.int2tag.get(max(tags, key=lambda t: t[1])[0], "").endswith("(FIN)")

@@ -21,7 +21,8 @@ from presswatch.enrich.ner_de_lexicon import word_class
 from presswatch.enrich.textforms import Token, normalize
 
 __all__ = ["ARTICLES", "DETERMINERS", "ENGLISH", "LINKS", "Cues", "GermanText", "Unit",
-           "acronym", "cap_adjective", "load_cues", "name_like", "next_is_word", "unit_class"]
+           "acronym", "cap_adjective", "load_cues", "name_like", "next_is_word", "noun_compound",
+           "unit_class"]
 
 DE_CUES_PATH = Path(__file__).resolve().parent.parent / "data" / "ner_de.toml"
 ARTICLES = frozenset({"der", "den", "das", "dem", "des", "die"})
@@ -161,10 +162,10 @@ def name_like(doc: GermanText, k: int) -> bool:
         return False
     if acronym(u.text):
         return u.cls != "FUNC"
-    return u.cls == "NE" or (u.cls == "UNK" and not u.initial and not _noun_compound(doc, k))
+    return u.cls == "NE" or (u.cls == "UNK" and not u.initial and not noun_compound(doc, k))
 
 
-def _noun_compound(doc: GermanText, k: int) -> bool:
+def noun_compound(doc: GermanText, k: int) -> bool:
     """An unknown word whose tail is a common noun (Handelsgut, Ruderschäfte): a compound
     noun the lexicon missed; not with a place's ending (Rodenbach)."""
     text, norm = doc.units[k].text, doc.norm(k)

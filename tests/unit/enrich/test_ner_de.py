@@ -163,3 +163,25 @@ def test_an_unknown_compound_ending_in_a_common_noun_is_no_name():
     assert not any(s == "Streunerkatzen" for _, s in _found(
         "Im Heim fressen Streunerkatzen gern Fisch."))
     assert ("PER", "Wendt") in _found("Gestern sagte Schuldnerexpertin Wendt , es gehe besser.")
+
+
+def test_an_unknown_word_opening_a_sentence_before_its_verb_is_a_name():
+    found = _found("Der Landtag tagte lange. Wendrich erklärte danach, die Fraktion stimme zu.")
+    assert ("PER", "Wendrich") in found
+    found = _found("Zahlungsverzögerungen erklärte der Sprecher mit dem Streik.")
+    assert not found  # shaped like a common noun
+
+
+def test_the_lexicon_reads_todays_spelling_of_ss():
+    from presswatch.enrich.ner_de_lexicon import finite_verb, word_class
+
+    assert finite_verb("musste") and finite_verb("lässt")  # the lexicon spells mußte, läßt
+    assert word_class("Anschluss") == "NN"
+    assert word_class("Kasse") == "NN"  # ss between vowels stays ss
+
+
+def test_news_agencies_and_papers_are_linked_and_their_common_words_are_not():
+    found = _found("Berlin (dpa) - Wie die Süddeutsche Zeitung und Reuters berichten, "
+                   "blickt die Welt auf die Zeit nach dem Gipfel.")
+    assert {("ORG", "dpa"), ("ORG", "Süddeutsche Zeitung"), ("ORG", "Reuters")} <= found
+    assert not {s for s in found if s[1] in ("Welt", "Zeit")}
