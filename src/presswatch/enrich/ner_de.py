@@ -30,6 +30,7 @@ from collections.abc import Sequence
 
 from presswatch.enrich.ner import NamedSpan
 from presswatch.enrich.ner_de_lexicon import (
+    english_word,
     finite_verb,
     given_name,
     major_place,
@@ -236,15 +237,30 @@ def _name_type(doc: GermanText, a: int, b: int, first_name: bool, place_prep: bo
         return "LOC"
     if b > a and any(acronym(w.text) for w in words):
         return "ORG"  # Fraunhofer FIT, PKN Orlen, THW Kiel
-    if any(n in doc.cues.particles for n in norms[1:]) or b > a:
+    return _uncued_type(doc, a, b)
+
+
+def _uncued_type(doc: GermanText, a: int, b: int) -> str:
+    """The type of a run that no role, first name, place or acronym typed: a person (or a
+    company in a sentence about companies) by its shape and the words around it, or none."""
+    if _english_title(doc, a, b):
+        return ""  # Sometime Ago, Infectious Diseases: a title in English, no name
+    if b > a:
         return "PER"
     if _after_article(doc, a):
         return ""  # das Kondensat, der Fischer: a person's name takes no article
     if a == b and _genitive_before_noun(doc, a):
         return "ORG" if _business_sentence(doc, a) else "PER"  # Xs Entscheidung
-    if not (words[0].cls == "NE" or _verb_after(doc, b) or _verb_before(doc, a)):
+    if not (doc.units[a].cls == "NE" or _verb_after(doc, b) or _verb_before(doc, a)):
         return ""
     return "ORG" if _business_sentence(doc, a) else "PER"
+
+
+def _english_title(doc: GermanText, a: int, b: int) -> bool:
+    """Units a..b are common English words with no verb next to them (Sometime Ago,
+    Infectious Diseases): a title in English, not a name."""
+    return not (_verb_after(doc, b) or _verb_before(doc, a)) and all(
+        english_word(doc.units[j].text) and doc.units[j].cls != "NE" for j in range(a, b + 1))
 
 
 def _person_verb(doc: GermanText, a: int) -> bool:

@@ -22,7 +22,8 @@ import logging
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["finite_verb", "given_name", "major_place", "place_name", "word_class"]
+__all__ = ["english_word", "finite_verb", "given_name", "major_place", "place_name",
+           "word_class"]
 
 log = logging.getLogger(__name__)
 
@@ -234,3 +235,23 @@ def major_place(name: str) -> bool:
     """A city of over 100,000 people by its own name, or of over a million by another of its
     names (Mailand, Wien): a name that stays a place even where a person could be meant."""
     return _places().get(name.lower(), False)
+
+
+@lru_cache(maxsize=1)
+def _english():
+    try:
+        from HanTa import HanoverTagger
+    except ImportError:
+        return None
+    return HanoverTagger.HanoverTagger("morphmodel_en.pgz")
+
+
+@lru_cache(maxsize=50_000)
+def english_word(word: str) -> bool:
+    """A common English word (Love, Ago, Diseases), not a name, by HanTa's English lexicon:
+    its likeliest tag is no proper noun. A capitalized run of them is a title in English."""
+    tagger = _english()
+    tags = tagger.cache.get(word.lower()) if tagger is not None else None
+    if not tags:
+        return False
+    return tagger.int2tag.get(max(tags, key=lambda t: t[1])[0], "NP0") != "NP0"

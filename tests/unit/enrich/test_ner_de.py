@@ -185,3 +185,9 @@ def test_news_agencies_and_papers_are_linked_and_their_common_words_are_not():
                    "blickt die Welt auf die Zeit nach dem Gipfel.")
     assert {("ORG", "dpa"), ("ORG", "Süddeutsche Zeitung"), ("ORG", "Reuters")} <= found
     assert not {s for s in found if s[1] in ("Welt", "Zeit")}
+
+
+def test_a_run_of_english_words_with_no_cue_is_a_title_not_a_person():
+    found = _found("Das Album endet mit einer langen Improvisation zu Sometime Ago.")
+    assert not {s for s in found if "Sometime" in s[1]}
+    assert ("LOC", "Canning Town") in _found("Die Bahn fährt künftig nach Canning Town.")
