@@ -13,6 +13,7 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from presswatch.store.entities import survivor_id
 from presswatch.store.site import PUBLISHED
 from presswatch.store.stories import StoryTitle
 from presswatch.store.story_pages import Report, entity_name, reports_of, story_title
@@ -86,7 +87,7 @@ def entity_page(session: Session, entity_id: int, lang: str, limit: int = 50
     name = entity_name(entity.names, entity.key, lang)
     if entity.merged_into_id is not None:
         return EntityPage(entity.id, entity.key, entity.type, name, {}, "", (), (), (), (), (),
-                          merged_into=entity.merged_into_id)
+                          merged_into=survivor_id(session, entity.id))
     doc_ids = _published_ids(session, Mention.entity_id, entity_id)
     figure_docs = _published_ids(session, Figure.entity_id, entity_id)
     quote_docs = _published_ids(session, Quote.speaker_entity_id, entity_id)

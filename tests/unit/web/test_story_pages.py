@@ -235,6 +235,14 @@ def test_merged_and_unknown_stories_and_entities(client, world, db, settings):
     redirect = client.get(f"/ru/entities/{world.ukraine}")
     assert (redirect.status_code, redirect.headers["location"]) == (
         301, f"/ru/entities/{world.lavrov}")
+    with db.session() as s:  # merged again: the first one's page leads to the last survivor
+        later = Entity(key="person/later", type="PER", names={"en": ["Later"]})
+        s.add(later)
+        s.flush()
+        s.get(Entity, world.lavrov).merged_into_id = later_id = later.id
+    redirect = client.get(f"/ru/entities/{world.ukraine}")
+    assert (redirect.status_code, redirect.headers["location"]) == (
+        301, f"/ru/entities/{later_id}")
 
 
 def test_an_article_links_to_its_story_only_when_others_reported_it(client, world):
