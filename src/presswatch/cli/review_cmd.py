@@ -4,7 +4,7 @@
 form of a house term in a machine translation and, with ``publish_requires_approval``, a
 machine translation nobody approved stop it; each reason is printed and the exit code is 1.
 ``--override-reason TEXT`` publishes anyway: the reason is kept with who published
-(``status_by``, shown on the desk's document page) and logged with every blocker.
+(``status_note``, shown on the desk's document page, whole) and logged with every blocker.
 """
 
 from __future__ import annotations
@@ -21,9 +21,6 @@ from presswatch.editorial import CANDIDATE, PUBLISHED, REJECTED, STATES
 from presswatch.store import review as store_review
 
 log = logging.getLogger(__name__)
-
-#: ``documents.status_by`` holds at most this many characters.
-BY_LENGTH = 100
 
 app = typer.Typer(help="Review documents: propose, publish, reject.", no_args_is_help=True)
 
@@ -54,9 +51,9 @@ def list_(
     Console(width=200).print(table)
 
 
-def _move(ctx: typer.Context, doc_id: int, status: str, by: str | None = None) -> None:
+def _move(ctx: typer.Context, doc_id: int, status: str, note: str | None = None) -> None:
     with cli_context(ctx).db.session() as session:
-        doc = store_review.set_status(session, doc_id, status, by=by or _by())
+        doc = store_review.set_status(session, doc_id, status, by=_by(), note=note)
         console.print(f"document {doc.id} is now {doc.status}: {doc.title}")
 
 
@@ -71,12 +68,6 @@ def publication_blockers(ctx: typer.Context, doc_id: int) -> list[str]:
     glossary = DatabaseTerms(context.db).house(Glossary.load(context.settings.glossary_file))
     editor = TranslationEditor.from_settings(context.db, context.settings, glossary)
     return editor.publication_blockers(doc_id)
-
-
-def overridden_by(by: str, reason: str) -> str:
-    """Who published over the blockers, with the reason (cut to fit ``status_by``)."""
-    text = f"{by} (override: {reason})"
-    return text if len(text) <= BY_LENGTH else text[:BY_LENGTH - 2] + "…)"
 
 
 @app.command("candidate")
@@ -103,11 +94,11 @@ def publish(
             console.print(f"  - {blocker}", markup=False)
         console.print("Fix it in the desk, or publish anyway with --override-reason TEXT.")
         raise typer.Exit(1)
-    by = _by()
-    _move(ctx, doc_id, PUBLISHED, overridden_by(by, reason) if blockers else by)
+    note = f"published over: {'; '.join(blockers)}. Reason: {reason}" if blockers else None
+    _move(ctx, doc_id, PUBLISHED, note)
     if blockers:
         log.warning("document %d published over %d blocker(s) by %s: %s (reason: %s)",
-                    doc_id, len(blockers), by, "; ".join(blockers), reason)
+                    doc_id, len(blockers), _by(), "; ".join(blockers), reason)
         console.print(f"published over {len(blockers)} blocker(s); reason kept: {reason}",
                       markup=False)
 

@@ -60,6 +60,7 @@ class DeskDocument:
     published: datetime | None
     status_changed_at: datetime | None
     status_by: str | None
+    status_note: str | None
     outlets: tuple[OutletLink, ...]
     translations: tuple[TranslationSummary, ...]
     revision: int = 1  # the current text's revision number
@@ -74,8 +75,10 @@ def get_document(session: Session, doc_id: int) -> Document:
     return doc
 
 
-def set_status(session: Session, doc_id: int, status: str, by: str) -> Document:
-    """Move a document to ``status`` (checked), recording who and when.
+def set_status(session: Session, doc_id: int, status: str, by: str,
+               note: str | None = None) -> Document:
+    """Move a document to ``status`` (checked), recording who, when and ``note`` (why, where
+    the change needed a reason; each change replaces the last one's note).
 
     Publishing needs a section (the public URL contains it); unpublishing keeps
     ``published_at`` as the record of the first publication.
@@ -88,6 +91,7 @@ def set_status(session: Session, doc_id: int, status: str, by: str) -> Document:
     doc.status = status
     doc.status_changed_at = now
     doc.status_by = by
+    doc.status_note = note or None
     if status == PUBLISHED:
         doc.published_at = now
     session.flush()
@@ -147,6 +151,7 @@ def document_detail(session: Session, doc_id: int) -> DeskDocument:
         language=doc.language, section=doc.section, relevant=doc.relevant,
         topics=tuple(doc.topics or ()), author=doc.author, published=doc.published,
         status_changed_at=doc.status_changed_at, status_by=doc.status_by,
+        status_note=doc.status_note,
         outlets=tuple(outlets_of(session, [doc.id]).get(doc.id, ())),
         translations=tuple(
             TranslationSummary(row.language, row.title, row.status, row.engine, row.note or "")

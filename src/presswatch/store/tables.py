@@ -91,6 +91,8 @@ class Document(Base):
     status: Mapped[str] = mapped_column(String(16), default="new", index=True)
     status_changed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
     status_by: Mapped[str | None] = mapped_column(String(100), default=None)
+    # why, where the last change needed a reason (publishing over the desk's blockers)
+    status_note: Mapped[str | None] = mapped_column(Text, default=None)
     published_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 

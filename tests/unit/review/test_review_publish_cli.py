@@ -52,6 +52,11 @@ def state(db: Database, doc_id: str) -> tuple[str, str | None]:
         return doc.status, doc.status_by
 
 
+def note(db: Database, doc_id: str) -> str | None:
+    with db.session() as s:
+        return s.get(Document, int(doc_id)).status_note
+
+
 def test_a_wrong_house_term_stops_publishing_and_names_the_form(site):
     env, db = site
     doc_id = candidate(db, "Обстріл Харькова")
@@ -70,14 +75,17 @@ def test_an_override_reason_publishes_and_is_kept_with_who_published(site):
                    "  the headline quotes   the outlet ", env=env)
     assert "published over 1 blocker(s)" in done.stderr
     status, by = state(db, doc_id)
-    assert status == "published"
-    assert by.startswith("cli") and by.endswith("(override: the headline quotes the outlet)")
+    assert status == "published" and by.startswith("cli")
+    assert note(db, doc_id) == ("published over: uk: house terms in a wrong form (Харькова → "
+                                "Харкова (house form)). Reason: the headline quotes the outlet")
 
-    long_reason = "a reason that goes on " * 10
+    long_reason = "a reason that goes on " * 20  # kept whole, however long
     other = candidate(db, "Харькова знову обстріляли")
     run_cli("review", "publish", other, "--override-reason", long_reason, env=env)
-    status, by = state(db, other)
-    assert status == "published" and len(by) == 100 and by.endswith("…)")
+    assert state(db, other)[0] == "published"
+    assert note(db, other).endswith("Reason: " + " ".join(long_reason.split()))
+    run_cli("review", "reject", other, env=env)
+    assert state(db, other)[0] == "rejected" and note(db, other) is None  # a new change, no reason
 
 
 def test_with_approval_required_an_unapproved_translation_waits_for_the_desk(site):

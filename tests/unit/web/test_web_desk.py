@@ -140,3 +140,18 @@ def test_logout_ends_the_session(client):
     response = client.post("/desk/logout", data={"csrf_token": csrf_of(queue)})
     assert response.status_code == 303
     assert client.get("/desk/").status_code == 303
+
+
+def test_the_reason_given_for_a_state_change_is_shown_whole_on_the_document_page(
+        client, db, seeded):
+    from presswatch.store import review
+
+    doc_id = seeded.docs["candidate"]
+    reason = "published over: uk: the translation is not approved. Reason: " + "urgent " * 40
+    with db.session() as session:
+        review.set_status(session, doc_id, "published", by="cli:root", note=reason)
+    login(client)
+    tree = html.fromstring(client.get(f"/desk/documents/{doc_id}").text)
+    note = tree.xpath("//p[contains(@class, 'status-note')]")[0].text_content()
+    assert note == "Why: " + reason
+    assert "cli:root" in tree.xpath("//p[@class='meta']")[0].text_content()
