@@ -209,8 +209,8 @@ def _said_that(text: str, start: int, end: int, mentions: Sequence, words: _Word
 def _closing_attribution(text: str, start: int, end: int, mentions: Sequence,
                          verbs: _Verbs) -> QuoteHit | None:
     comma = max(text.rfind(", ", start, end), text.rfind(", —", start, end))
-    if comma <= start + 15:
-        return None
+    if comma <= start + 15 or end - comma > _WINDOW:
+        return None  # no closing attribution: the clause after the comma says more
     found = verbs.between(comma, end)
     if not found or found[0] - comma > 30:
         return None

@@ -67,3 +67,13 @@ def test_a_quoted_term_is_not_a_quotation_even_next_to_a_speech_verb():
 def test_an_unknown_speaker_is_kept_as_written():
     (quote,) = analyze_text("«Ситуація складна», — сказав генерал Петро Іваненко.", "uk").quotes
     assert (quote.speaker, quote.entity) == ("Петро Іваненко", None)
+
+
+def test_a_comma_before_a_long_said_clause_is_no_closing_attribution():
+    # the words before the comma are the speaker's description, not what was said
+    text = ("Russia's deputy foreign minister, speaking separately, said the answers were not "
+            "satisfactory and that Moscow would decide its next steps after consulting with the "
+            "Kremlin.")
+    assert _quotes(text, "en") == []
+    (quote,) = _quotes("The talks will go on next week in Geneva, said Antony Blinken.", "en")
+    assert quote[1] == "The talks will go on next week in Geneva"
