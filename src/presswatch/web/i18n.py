@@ -61,6 +61,12 @@ class Locale:
         name = self.strings.get(f"language.{code}", self.fallback.get(f"language.{code}"))
         return name if isinstance(name, str) else code
 
+    def unit_name(self, unit: str) -> str:
+        """A figure's unit as stored (``troops``, ``percent``, ``USD``) in this language:
+        ``військових`` in uk; a unit with no string (a currency code) is shown as is."""
+        name = self.strings.get(f"unit.{unit}", self.fallback.get(f"unit.{unit}"))
+        return name if isinstance(name, str) else unit
+
     def date(self, value: datetime | None) -> str:
         """``13 лютого 2022`` / ``13 February 2022``; empty for no date."""
         if value is None:

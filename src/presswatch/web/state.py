@@ -68,7 +68,8 @@ class AppState:
         locale = self.locale(lang)
         html = self.env.get_template(template).render(
             request=request, lang=lang, t=locale.t, fmt_date=locale.date,
-            language_name=locale.language_name, site_name=self.settings.site_name,
+            language_name=locale.language_name, unit_name=locale.unit_name,
+            site_name=self.settings.site_name,
             languages=self.languages, **context,
         )
         return HTMLResponse(html, status_code=status_code)

@@ -189,8 +189,12 @@ def test_a_figure_that_changed_between_retellings_is_shown_as_changed(client, wo
     assert "was 100,000 in the report before" in points[2]
     assert "was" not in points[1]  # the same figure again is not a change
     assert series[0].xpath(f".//h3/a[@href='/en/entities/{world.ukraine}']")
+    assert text(tree, "//div[contains(@class, 'figure-series')]//span[@class='unit']") == [
+        "troops"]
     uk = page(client, f"/uk/stories/{world.story}")
     assert "у попередньому повідомленні — 100\u202f000" in uk.text_content()
+    assert text(uk, "//div[contains(@class, 'figure-series')]//span[@class='unit']") == [
+        "військові"]  # the unit in the page's language
 
 
 def test_quotes_link_to_where_each_was_first_published(client, world):
@@ -253,3 +257,21 @@ def test_an_article_links_to_its_story_only_when_others_reported_it(client, worl
     section = page(client, "/en/energy/")
     lonely = section.xpath("//article[contains(@class, 'teaser')]//h3/a/@href")[0]
     assert not page(client, lonely).xpath("//p[@class='story-link']")
+
+
+def test_a_report_carried_by_several_outlets_names_them_all_in_the_timeline(
+        client, world, db):
+    with db.session() as s:  # the Ledger's article also ran on the Balkan desk's site
+        outlet = Outlet(name="Adriatic Courier", homepage="https://courier.example/",
+                        country="HR", language="en")
+        s.add(outlet)
+        s.flush()
+        s.add(Article(url="https://courier.example/geneva", outlet_id=outlet.id,
+                      document_id=world.docs["ledger"], stage="done"))
+    tree = page(client, f"/en/stories/{world.story}")
+    first = tree.xpath("//section[@class='timeline']//li")[0]
+    also = " ".join(first.xpath(".//span[@class='also-carried']")[0].text_content().split())
+    assert also == "Also carried by Adriatic Courier (HR)"
+    assert all(not r.xpath(".//span[@class='also-carried']")
+               for r in tree.xpath("//section[@class='timeline']//li")[1:])
+    assert "HR" in text(tree, "//section[@class='spread']//tbody/tr/td[1]")

@@ -56,3 +56,22 @@ def test_dates_and_language_names_are_localized():
         "13 лютого 2022", "13 February 2022", "13 февраля 2022"]
     assert locales["uk"].language_name("de") == "німецька"
     assert locales["en"].language_name("xx") == "xx"
+
+
+def test_figure_units_are_named_in_each_language_and_codes_stay_as_they_are():
+    locales = load_locales(("uk", "ru"))
+    assert locales["uk"].unit_name("troops") == "військові"
+    assert locales["ru"].unit_name("percent") == "проценты"
+    assert locales["en"].unit_name("USD") == "USD"
+
+
+def test_every_unit_the_figures_store_has_a_name_in_every_locale():
+    import tomllib
+
+    from presswatch.enrich.figures import WORDS_PATH
+
+    words = tomllib.loads(WORDS_PATH.read_text(encoding="utf-8"))
+    units = {unit for table in words.values() for unit in table.get("units", {}).values()}
+    for lang in available_locales():
+        strings = read_locale(lang)
+        assert not {u for u in units if f"unit.{u}" not in strings}, lang
