@@ -128,7 +128,8 @@ def _name_run(doc: GermanText, k: int) -> tuple[int, int, str] | None:
     u = doc.units[k]
     if not u.capital or doc.norm(k) in doc.cues.not_names:
         return None
-    first_name = given_name(u.text, doc.cues.given_names) and u.cls != "FUNC"
+    first_name = given_name(u.text, doc.cues.given_names) and u.cls != "FUNC" and not (
+        u.initial and u.cls == "ADJ")  # Andere Mitglieder: a sentence's adjective, no Andere
     place_prep = _place_prep_before(doc, k)
     if (not first_name and u.cls in ("NN", "NNC") and next_is_word(doc, k)
             and given_name(doc.units[k + 1].text, doc.cues.given_names)):

@@ -84,6 +84,8 @@ def test_recognizers_name_the_german_lexicon():
 def test_sentence_openers_and_common_nouns_after_an_article_are_no_persons():
     found = _found("Anders als geplant kam der Fischer erst am Abend zurück.")
     assert not {s for s in found if s[1] in ("Anders", "Fischer")}
+    # Andere is a first name too, but opening a sentence it is the adjective
+    assert not _found("Andere Mitglieder, darunter zwei Vereine, warnen davor.")
 
 
 def test_an_article_after_a_name_is_no_name_particle():
