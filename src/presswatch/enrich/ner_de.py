@@ -234,10 +234,12 @@ def _name_type(doc: GermanText, a: int, b: int, first_name: bool, place_prep: bo
     if place_name(surface) or (len(surface) > 4 and place_name(surface[:-1])
                                and surface.endswith("s")):
         return "LOC"
+    if b > a and not place_prep and acronym(words[0].text):
+        return "ORG"  # BFC Pankow, THW Kiel: a club or company before its town
     if place_prep or norms[-1].endswith(doc.cues.loc_suffixes):
         return "LOC"
     if b > a and any(acronym(w.text) for w in words):
-        return "ORG"  # Fraunhofer FIT, PKN Orlen, THW Kiel
+        return "ORG"  # Fraunhofer FIT, PKN Orlen
     return _uncued_type(doc, a, b)
 
 

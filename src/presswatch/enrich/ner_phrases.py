@@ -34,7 +34,7 @@ def adjective_phrase(ctx: RuleContext, a: int, b: int) -> tuple[int, int, str] |
         if "NOUN" in ctx.tags(j):
             break
         if "ADJF" not in ctx.tags(j):
-            return None
+            return _shared_head(ctx, a, b, j)
         j += 1
     if j >= len(ctx.tokens) or not ctx.lower(j) or ctx.gap(j) != " ":
         return None
@@ -51,6 +51,19 @@ def adjective_phrase(ctx: RuleContext, a: int, b: int) -> tuple[int, int, str] |
             return a, b, NOT_A_NAME  # Приватна фірма …: an ordinary phrase opening a sentence
         return first, quoted, "ORG"
     return (a, b, NOT_A_NAME) if a == b and "NOUN" in ctx.tags(j) else None
+
+
+def _shared_head(ctx: RuleContext, a: int, b: int, j: int) -> tuple[int, int, str] | None:
+    """A lone adjective before «та/і Capitalized-adjective noun» whose noun is no place or
+    organisation word: no name (Покровському та Костянтинівському напрямках); None otherwise
+    (Київська та Львівська області: the rules type each adjective)."""
+    if a != b or normalize(ctx.word(j)) not in _AND or j + 2 >= len(ctx.tokens) or ctx.lower(
+            j + 1) or "ADJF" not in ctx.tags(j + 1) or not ctx.lower(j + 2):
+        return None
+    head = ctx.tags(j + 2)
+    if "NOUN" not in head or set(ctx.lemmas(j + 2)) & (ctx.cues.loc_heads | ctx.cues.org_heads):
+        return None
+    return a, b, NOT_A_NAME
 
 
 def genitive_tail(ctx: RuleContext, a: int, b: int) -> int:

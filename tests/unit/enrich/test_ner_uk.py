@@ -77,6 +77,7 @@ def test_uk_rules_find_names(text, expected):
     "Тендер завершено. Кошти отримає підрядник. Читайте далі.",  # no Costa, no Chita
     "Це сталося у XX столітті.",  # a Roman numeral
     "ЖОВТИЙ БАНАН НА СІРОМУ АСФАЛЬТІ",  # a heading in capitals
+    "Найважче — на Покровському та Костянтинівському напрямках.",  # front sectors, no Pokrovsky
 ])
 def test_uk_rules_leave_ordinary_text_alone(text):
     assert {t for t, s in _found(text) if t in ("PER", "ORG")} == set()
