@@ -152,8 +152,7 @@ class EntityBase:
             bucket.append(name)
 
     def match(self, tokens: Sequence[Token], text: str, language: str) -> list[NameMatch]:
-        """Longest names, left to right, that start with a capitalized word, a digit or a
-        word that a name spells in lower case (dpa)."""
+        """Longest names, left to right, from a capital, a digit or a lower-case name (dpa)."""
         forms = LazyTokens(lambda t: set(word_forms(t.text, language)), tokens)
         stems = LazyTokens(lambda t: stem_form(t.text, language) if language in _STEMMED else "",
                       tokens)
