@@ -219,6 +219,12 @@ def _role_before(doc: GermanText, k: int) -> bool:
         doc.cues.role_suffixes))
 
 
+def _descriptor_before(doc: GermanText, k: int) -> bool:
+    """A common noun right before unit k that says k names an organisation."""
+    return k > 0 and doc.joined(k) and doc.units[k - 1].capital and doc.units[k - 1].cls in (
+        "NN", "NNC", "UNK") and doc.norm(k - 1).endswith(doc.cues.org_descriptor_suffixes)
+
+
 def _name_type(doc: GermanText, a: int, b: int, first_name: bool, place_prep: bool) -> str:
     words = [doc.units[j] for j in range(a, b + 1)]
     norms = [doc.norm(j) for j in range(a, b + 1)]
@@ -226,6 +232,8 @@ def _name_type(doc: GermanText, a: int, b: int, first_name: bool, place_prep: bo
         return "ORG"
     if _role_before(doc, a):
         return "PER"
+    if _descriptor_before(doc, a) and not place_prep:
+        return "ORG"  # Erstligisten Litex Lovech, Mobilfunkbetreiber E-Plus
     if first_name and (b > a or not place_prep):
         return "PER"
     surface = " ".join(w.text for w in words)

@@ -6,7 +6,7 @@ Universität Hamburg), a describing head before a name (Chemiekonzern BASF → B
 
 from __future__ import annotations
 
-from presswatch.enrich.ner_de_lexicon import word_class
+from presswatch.enrich.ner_de_lexicon import place_name, word_class
 from presswatch.enrich.ner_de_text import (
     LINKS,
     GermanText,
@@ -42,6 +42,10 @@ def org_phrase(doc: GermanText, k: int) -> tuple[int, int, str] | None:
         return _org_compound(doc, k)
     if before == 0 and doc.norm(head) not in doc.cues.org_name_heads and name_like(doc, head + 1):
         kind = "LOC" if doc.norm(head) in doc.cues.loc_descriptors else "ORG"
+        norm = doc.norm(head)
+        if (norm in doc.cues.roles or len(norm) > 5 and norm.endswith(doc.cues.role_suffixes)
+                ) and not place_name(doc.units[head + 1].text):
+            kind = "PER"  # Landrat Heinz Seiffert: a council's member (not Stadtrat Leipzig)
         return head + 1, end, kind  # Chemiekonzern BASF: BASF; Gemeinde X: X
     if before and all(cap_adjective(doc, j) for j in range(k, head)) and end == head and (
             doc.units[head].cls == "NN" and doc.norm(head) not in doc.cues.org_heads):

@@ -52,6 +52,7 @@ class Cues:
     not_names: frozenset[str]
     given_names: frozenset[str]
     org_context: tuple[str, ...]
+    org_descriptor_suffixes: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -74,6 +75,7 @@ def load_cues() -> Cues:
         not_names=frozenset(data["not_names"]) | shared.stopwords,
         given_names=frozenset(data["given_names"]) | shared.given_names,
         org_context=tuple(data["org_context"]),
+        org_descriptor_suffixes=tuple(data["org_descriptor_suffixes"]),
     )
 
 

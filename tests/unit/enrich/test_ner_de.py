@@ -193,3 +193,16 @@ def test_a_run_of_english_words_with_no_cue_is_a_title_not_a_person():
     found = _found("Das Album endet mit einer langen Improvisation zu Sometime Ago.")
     assert not {s for s in found if "Sometime" in s[1]}
     assert ("LOC", "Canning Town") in _found("Die Bahn fährt künftig nach Canning Town.")
+
+
+def test_a_council_member_before_a_name_is_a_person_and_a_council_of_a_town_is_not():
+    assert ("PER", "Heinz Seiffert") in _found("Das unterstrich Landrat Heinz Seiffert gestern.")
+    assert ("PER", "Mario Gierl") in _found("Das sagte Mibrag-Betriebsrat Mario Gierl am Montag.")
+    assert not {s for s in _found("Der Stadtrat Leipzig tagte am Abend.") if s[0] == "PER"}
+
+
+def test_a_noun_that_describes_an_organisation_types_the_name_after_it():
+    found = _found("Er wechselte zum bulgarischen Erstligisten Litex Lovech und später zum "
+                   "Mobilfunkbetreiber Kelora.")
+    assert {("ORG", "Litex Lovech"), ("ORG", "Kelora")} <= found
+    assert ("ORG", "BFC Pankow") in _found("Am Ende gewann der BFC Pankow knapp.")
