@@ -19,8 +19,10 @@ from __future__ import annotations
 
 import json
 import logging
+import tomllib
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 __all__ = ["english_word", "finite_verb", "given_name", "major_place", "place_name",
            "word_class"]
@@ -223,7 +225,30 @@ def _places() -> dict[str, bool]:
             if name[:1].isupper():
                 major = population >= (100_000 if name == city["name"] else 1_000_000)
                 names[name.lower()] = names.get(name.lower(), False) or major
+    for name in _regions():
+        names[name.lower()] = True  # Bayern, Tirol, Wallis: states stay places
     return names
+
+
+def _regions() -> list[str]:
+    """The names of states, provinces and regions: ``regions`` of ``data/ner_de.toml`` and
+    pycountry's subdivisions in their own languages (with no comma or parenthesis)."""
+    names = tomllib.loads(_CUES_PATH.read_text(encoding="utf-8"))["regions"]
+    try:
+        import pycountry
+    except ImportError:
+        return names
+    return names + [part.strip() for sub in pycountry.subdivisions
+                    if sub.type in _REGION_TYPES and not set(sub.name) & set(",()")
+                    for part in sub.name.split("/")]
+
+
+_CUES_PATH = Path(__file__).resolve().parent.parent / "data" / "ner_de.toml"
+
+
+_REGION_TYPES = frozenset({"State", "Land", "Province", "Region", "Canton", "Autonomous region",
+                           "Republic", "Oblast", "Voivodship", "County", "Autonomous community",
+                           "Metropolitan region", "Federal district", "Autonomous province"})
 
 
 def place_name(name: str) -> bool:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from presswatch.enrich.ner import NamedSpan
 from presswatch.enrich.ner_context import cues
-from presswatch.enrich.ner_de_lexicon import word_class
+from presswatch.enrich.ner_de_lexicon import major_place, word_class
 from presswatch.enrich.textforms import Token, normalize
 
 __all__ = ["ARTICLES", "DETERMINERS", "ENGLISH", "LINKS", "Cues", "GermanText", "Unit",
@@ -141,9 +141,16 @@ def unit_class(words: list[str], initial: bool) -> str:
     if not all(w[:1].isupper() or w[:1].isdigit() for w in words):
         return "NN"  # Down-to-earth-Habitus, Schwarz-Rot-Gold
     head = word_class(words[-1])
+    if len(words) == 2 and major_place(words[0]) and (
+            head in ("NNC", "UNK", "NE") or words[-1].lower() in _DISTRICTS):
+        return "NE"  # Düsseldorf-Gerresheim, Berlin-Mitte: a city's district
     if head in ("NN", "NNC", "ADJ", "FUNC") and not acronym(words[-1]):
         return "NN" if head != "ADJ" else "ADJ"  # Grünen-Spitzenkandidat, EU-weiten
     return "NE"
+
+
+_DISTRICTS = frozenset({"mitte", "nord", "süd", "ost", "west", "zentrum", "altstadt",
+                        "neustadt", "innenstadt", "land", "stadt"})
 
 
 def acronym(word: str) -> bool:

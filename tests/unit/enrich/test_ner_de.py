@@ -206,3 +206,10 @@ def test_a_noun_that_describes_an_organisation_types_the_name_after_it():
                    "Mobilfunkbetreiber Kelora.")
     assert {("ORG", "Litex Lovech"), ("ORG", "Kelora")} <= found
     assert ("ORG", "BFC Pankow") in _found("Am Ende gewann der BFC Pankow knapp.")
+
+
+def test_states_historic_lands_and_city_districts_are_places():
+    found = _found("Er wirkte an der Landesbeschreibung Tirols und Böhmens mit und zog später "
+                   "nach Düsseldorf-Gerresheim.")
+    assert {("LOC", "Tirols"), ("LOC", "Böhmens"), ("LOC", "Düsseldorf-Gerresheim")} <= found
+    assert not _found("Die Berlin-Reise war lang.")
