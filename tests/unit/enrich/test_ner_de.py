@@ -213,3 +213,14 @@ def test_states_historic_lands_and_city_districts_are_places():
                    "nach Düsseldorf-Gerresheim.")
     assert {("LOC", "Tirols"), ("LOC", "Böhmens"), ("LOC", "Düsseldorf-Gerresheim")} <= found
     assert not _found("Die Berlin-Reise war lang.")
+
+
+def test_parties_and_companies_of_the_coverage_are_linked():
+    found = {(m.surface, m.entity) for m in link_mentions(
+        "Die Grünen und die SPD forderten mehr Panzer von Rheinmetall und Krauss-Maffei "
+        "Wegmann; Gazprom und die Sberbank stehen auf der Sanktionsliste.", "de")}
+    assert {("Die Grünen", "org/greens-de"), ("SPD", "org/spd"),
+            ("Krauss-Maffei Wegmann", "org/knds"), ("Sberbank", "org/sberbank")} <= found
+    # a surname is no company: Diehl and Antonov are named only in their companies' forms
+    named = {m.entity for m in link_mentions("Wie Diehl sagte, habe Antonow recht.", "de")}
+    assert not named & {"org/diehl-defence", "org/antonov"}
