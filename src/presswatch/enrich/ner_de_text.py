@@ -13,18 +13,16 @@ import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 from presswatch.enrich.ner import NamedSpan
 from presswatch.enrich.ner_context import cues
-from presswatch.enrich.ner_de_lexicon import major_place, word_class
+from presswatch.enrich.ner_de_lexicon import DE_CUES_PATH, major_place, word_class
 from presswatch.enrich.textforms import Token, normalize
 
 __all__ = ["ARTICLES", "DETERMINERS", "ENGLISH", "LINKS", "Cues", "GermanText", "Unit",
            "acronym", "cap_adjective", "load_cues", "name_like", "next_is_word", "noun_compound",
            "unit_class"]
 
-DE_CUES_PATH = Path(__file__).resolve().parent.parent / "data" / "ner_de.toml"
 ARTICLES = frozenset({"der", "den", "das", "dem", "des", "die"})
 DETERMINERS = ARTICLES | frozenset(
     "ein eine einen einem eines einer kein keine keinen keinem keines keiner dieser diese dieses "
