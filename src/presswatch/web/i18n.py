@@ -63,7 +63,7 @@ class Locale:
 
     def unit_name(self, unit: str) -> str:
         """A figure's unit as stored (``troops``, ``percent``, ``USD``) in this language:
-        ``військових`` in uk; a unit with no string (a currency code) is shown as is."""
+        ``військові`` in uk; a unit with no string (a currency code) is shown as is."""
         name = self.strings.get(f"unit.{unit}", self.fallback.get(f"unit.{unit}"))
         return name if isinstance(name, str) else unit
 
