@@ -120,8 +120,15 @@ def _loc_phrase(doc: GermanText, k: int) -> tuple[int, int, str] | None:
     norm = doc.norm(k)
     if (u.cls in ("NNC", "UNK") and not u.initial and norm.endswith(doc.cues.loc_word_suffixes)
             and len(norm) > 7):
-        return k, k, "LOC"
+        return k, k, "" if _adjective_before(doc, k) else "LOC"
     return None
+
+
+def _adjective_before(doc: GermanText, k: int) -> bool:
+    """A lower-case adjective right before unit k (den vierten Tabellenplatz): a common
+    noun's company, not a street's (am Gendarmenmarkt)."""
+    return k > 0 and doc.joined(k) and not doc.units[k - 1].capital and (
+        word_class(doc.units[k - 1].text) == "ADJ")
 
 
 def _name_run(doc: GermanText, k: int) -> tuple[int, int, str] | None:

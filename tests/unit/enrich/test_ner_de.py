@@ -224,3 +224,8 @@ def test_parties_and_companies_of_the_coverage_are_linked():
     # a surname is no company: Diehl and Antonov are named only in their companies' forms
     named = {m.entity for m in link_mentions("Wie Diehl sagte, habe Antonow recht.", "de")}
     assert not named & {"org/diehl-defence", "org/antonov"}
+
+
+def test_a_square_or_street_word_after_an_adjective_is_a_common_noun():
+    assert not _found("Mit dem Sieg klettert die Mannschaft auf den vierten Tabellenplatz.")
+    assert ("LOC", "Gendarmenmarkt") in _found("Das Konzert findet am Gendarmenmarkt statt.")
