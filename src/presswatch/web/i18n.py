@@ -58,14 +58,18 @@ class Locale:
         """``de`` -> ``німецька`` in uk; an unknown code is shown as is."""
         if not code:
             return self.t("language.unknown")
-        name = self.strings.get(f"language.{code}", self.fallback.get(f"language.{code}"))
-        return name if isinstance(name, str) else code
+        return self._name("language", code)
 
     def unit_name(self, unit: str) -> str:
         """A figure's unit as stored (``troops``, ``percent``, ``USD``) in this language:
         ``військові`` in uk; a unit with no string (a currency code) is shown as is."""
-        name = self.strings.get(f"unit.{unit}", self.fallback.get(f"unit.{unit}"))
-        return name if isinstance(name, str) else unit
+        return self._name("unit", unit)
+
+    def _name(self, table: str, key: str) -> str:
+        """``table.key`` here or in English, else ``key`` itself (no warning: codes may have
+        no name)."""
+        name = self.strings.get(f"{table}.{key}", self.fallback.get(f"{table}.{key}"))
+        return name if isinstance(name, str) else key
 
     def date(self, value: datetime | None) -> str:
         """``13 лютого 2022`` / ``13 February 2022``; empty for no date."""

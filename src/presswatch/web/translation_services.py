@@ -34,9 +34,6 @@ class DeskServices:
     def memory(self) -> DatabaseMemory:
         return DatabaseMemory.from_settings(self.state.db, self.state.settings)
 
-    def glossary(self) -> Glossary:
-        return self.terms.glossary(self.base_glossary)
-
     @cached_property
     def editor(self) -> TranslationEditor:
         return TranslationEditor.from_settings(self.state.db, self.state.settings,
