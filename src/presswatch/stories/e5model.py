@@ -137,10 +137,16 @@ class E5Model:
         return layer_norm(x, self.f32("emb.ln.w"), self.f32("emb.ln.b"), cfg.eps)
 
 
+def nibbles(blocks: np.ndarray) -> np.ndarray:
+    """The 32 unsigned 4-bit values of Q4_0 records (any shape), last axis, in weight order:
+    each byte's low nibbles first, then its high ones."""
+    qs = blocks["qs"]
+    return np.concatenate([qs & 0x0F, qs >> 4], axis=-1)
+
+
 def dequantize(blocks: np.ndarray) -> np.ndarray:
     """Q4_0 records (any shape) to float32 weights, 32 per record, last axis."""
-    qs = blocks["qs"]
-    values = np.concatenate([qs & 0x0F, qs >> 4], axis=-1).astype(np.float32) - 8.0
+    values = nibbles(blocks).astype(np.float32) - 8.0
     return values * blocks["d"].astype(np.float32)[..., None]
 
 

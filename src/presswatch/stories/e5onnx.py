@@ -21,7 +21,7 @@ import numpy as np
 
 from presswatch.errors import ConfigError
 from presswatch.stories import e5model
-from presswatch.stories.e5model import QK, E5Model
+from presswatch.stories.e5model import QK, E5Model, nibbles
 
 PREFIX = "passage: "
 
@@ -30,9 +30,8 @@ def _repack(model: E5Model, name: str, rows: int) -> tuple[np.ndarray, np.ndarra
     """A Q4_0 matrix [rows × blocks] as MatMulNBits' packed nibbles and scales: weight 2i in
     the low nibble of byte i, weight 2i + 1 in the high one."""
     blocks = model.q4(name, rows)
-    qs = blocks["qs"]
-    nibbles = np.concatenate([qs & 0x0F, qs >> 4], axis=-1)  # [rows, blocks, 32] in order
-    packed = (nibbles[..., 0::2] | (nibbles[..., 1::2] << 4)).astype(np.uint8)
+    values = nibbles(blocks)  # [rows, blocks, 32] in weight order
+    packed = (values[..., 0::2] | (values[..., 1::2] << 4)).astype(np.uint8)
     return packed, blocks["d"].astype(np.float32).reshape(-1)
 
 
