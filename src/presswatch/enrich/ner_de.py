@@ -49,6 +49,7 @@ from presswatch.enrich.ner_de_text import (
     name_like,
     next_is_word,
     noun_compound,
+    role_word,
 )
 from presswatch.enrich.textforms import Token
 
@@ -191,16 +192,9 @@ def _starts_run(doc: GermanText, k: int, first_name: bool, place_prep: bool) -> 
         return True
     if place_prep and u.cls == "NNC" and doc.norm(k).endswith(doc.cues.loc_suffixes):
         return True
-    if u.initial and u.cls == "UNK" and not _noun_like(doc, k) and _verb_after(doc, k):
+    if u.initial and u.cls == "UNK" and not noun_compound(doc, k) and _verb_after(doc, k):
         return True  # Ramelow erklärte: an unknown word opening a sentence before its verb
     return u.initial and u.cls == "UNK" and next_is_word(doc, k) and name_like(doc, k + 1)
-
-
-def _noun_like(doc: GermanText, k: int) -> bool:
-    """An unknown word shaped like a common noun (Handelsgut, Zahlungen): a compound whose
-    tail the lexicon knows, or a plural or abstract noun ending."""
-    return noun_compound(doc, k) or doc.norm(k).endswith(
-        ("ungen", "heit", "keit", "schaft", "ismus", "tion", "tionen", "ität"))
 
 
 def _after_particles(doc: GermanText, k: int) -> int:
@@ -219,11 +213,7 @@ def _after_particles(doc: GermanText, k: int) -> int:
 
 
 def _role_before(doc: GermanText, k: int) -> bool:
-    if k == 0 or not doc.joined(k):
-        return False
-    norm = doc.norm(k - 1)
-    return norm in doc.cues.roles or (doc.units[k - 1].capital and len(norm) > 5 and norm.endswith(
-        doc.cues.role_suffixes))
+    return k > 0 and doc.joined(k) and role_word(doc, k - 1)
 
 
 def _descriptor_before(doc: GermanText, k: int) -> bool:

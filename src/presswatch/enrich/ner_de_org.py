@@ -13,6 +13,7 @@ from presswatch.enrich.ner_de_text import (
     acronym,
     cap_adjective,
     name_like,
+    role_word,
 )
 
 __all__ = ["is_org_head", "org_phrase"]
@@ -41,10 +42,8 @@ def org_phrase(doc: GermanText, k: int) -> tuple[int, int, str] | None:
     if before == 0 and end == head:
         return _org_compound(doc, k)
     if before == 0 and doc.norm(head) not in doc.cues.org_name_heads and name_like(doc, head + 1):
-        norm = doc.norm(head)
-        kind = "LOC" if norm in doc.cues.loc_descriptors else "ORG"
-        if (norm in doc.cues.roles or len(norm) > 5 and norm.endswith(doc.cues.role_suffixes)
-                ) and not place_name(doc.units[head + 1].text):
+        kind = "LOC" if doc.norm(head) in doc.cues.loc_descriptors else "ORG"
+        if role_word(doc, head) and not place_name(doc.units[head + 1].text):
             kind = "PER"  # Landrat Heinz Seiffert: a council's member (not Stadtrat Leipzig)
         return head + 1, end, kind  # Chemiekonzern BASF: BASF; Gemeinde X: X
     if before and all(cap_adjective(doc, j) for j in range(k, head)) and end == head and (

@@ -21,7 +21,7 @@ from presswatch.enrich.textforms import Token, normalize
 
 __all__ = ["ARTICLES", "DETERMINERS", "ENGLISH", "LINKS", "Cues", "GermanText", "Unit",
            "acronym", "cap_adjective", "load_cues", "name_like", "next_is_word", "noun_compound",
-           "unit_class"]
+           "role_word", "unit_class"]
 
 ARTICLES = frozenset({"der", "den", "das", "dem", "des", "die"})
 DETERMINERS = ARTICLES | frozenset(
@@ -181,6 +181,13 @@ def noun_compound(doc: GermanText, k: int) -> bool:
         return False  # Fraunhofer, Zimmermann: names often end so
     return any(word_class(text[i].upper() + text[i + 1:]) == "NN"
                for i in range(3, len(text) - 4))
+
+
+def role_word(doc: GermanText, k: int) -> bool:
+    """Unit k names a person's role (Herr, Trainer, Landrat, Bayern-Vorstand)."""
+    norm = doc.norm(k)
+    return norm in doc.cues.roles or (doc.units[k].capital and len(norm) > 5 and norm.endswith(
+        doc.cues.role_suffixes))
 
 
 def next_is_word(doc: GermanText, k: int) -> bool:
